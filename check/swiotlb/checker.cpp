@@ -1,0 +1,270 @@
+#include "check/swiotlb/checker.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "check/swiotlb/slot_map.h"
+#include "check/swiotlb/trace_codec.h"
+#include "check/verify.h"
+#include "model/swiotlb/config_rules.h"
+#include "model/swiotlb/invariants.h"
+#include "model/swiotlb/slot_spec.h"
+
+namespace dmacheck::swiotlb {
+
+namespace {
+
+struct Live {
+  int modelId = 0;
+  bool coherent = false;
+  std::uint64_t orig = 0;
+  std::uint64_t size = 0;
+  std::uint32_t align = 0;     // streaming: the alloc_align_mask it was mapped with
+  Placement placement;
+  std::uint64_t pageAddr = 0;  // coherent: the page the caller received
+};
+
+int priorityOf(const std::string& invariant) {
+  for (std::size_t i = 0; i < std::size(kInvariantPriority); ++i)
+    if (kInvariantPriority[i] == invariant) return static_cast<int>(i);
+  VERIFY(false, "unknown invariant id '{}'", invariant);
+}
+
+std::string slotRange(const Placement& p) {
+  return fmt::format("slots {}-{} tlb={:#x}", p.firstSlot, p.firstSlot + p.slotCount, p.tlbAddr);
+}
+
+class Checker {
+ public:
+  Checker(const Config& config, std::unique_ptr<SlotAllocator> allocator, bool keepLog)
+      : config_(config), spec_(config), impl_(std::move(allocator)), keepLog_(keepLog),
+        probeBudget_(4ULL * config.pool.slots + 1024) {}
+
+  // Runs one operation; returns false when it had nothing to act on (no live allocation).
+  bool step(const Op& op, StepReport& report) {
+    report.op = op;
+    createdId_ = -1;
+    return std::visit([&](const auto& o) { return run(o, report); }, op);
+  }
+
+ private:
+  void flag(StepReport& r, std::string invariant, std::string detail) {
+    r.violations.push_back({std::move(invariant), r.step, std::move(detail)});
+  }
+
+  void log(StepReport& r, std::string line) {
+    if (keepLog_) r.kernelLog.push_back(fmt::format("{}: {}", config_.device.name, line));
+  }
+
+  void logSearch(StepReport& r, std::uint64_t orig, const MapResult& result) {
+    if (!keepLog_) return;
+    const SearchNote& n = result.note;
+    std::string head = fmt::format("orig_addr {:#x} alloc_size {:#x}, iotlb_align_mask {:#x} stride {:#x}", orig,
+                                   n.allocSize, n.iotlbAlignMask, n.stride);
+    if (result.status == MapResult::Status::Mapped)
+      log(r, fmt::format("{}: got slot {}-{}/{} ({:#x})", head, result.placement.firstSlot,
+                         result.placement.firstSlot + result.placement.slotCount, config_.pool.slots,
+                         result.placement.tlbAddr));
+    else if (result.status == MapResult::Status::NoSpace)
+      log(r, fmt::format("swiotlb buffer is full (sz: {} bytes), total {} (slots), used {} (slots)", n.allocSize,
+                         config_.pool.slots, usedCount()));
+    else
+      log(r, fmt::format("{}: search still running after {} probes in area {} (index {}), lock held", head,
+                         probeBudget_, n.area, impl_->areaIndex(n.area)));
+  }
+
+  std::size_t usedCount() const {
+    auto used = impl_->usedSlots();
+    return static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
+  }
+
+  void flagRefusalOrHang(StepReport& r, const MapResult& result, const std::optional<Placement>& witness) {
+    if (result.status == MapResult::Status::NonTerminating) {
+      flag(r, "S-TERM", fmt::format("the slot search probed {} candidates without finishing (area {}, index {}): "
+                                    "the kernel spins here forever with the area lock held",
+                                    probeBudget_, result.note.area, impl_->areaIndex(result.note.area)));
+      r.outcome = "search does not terminate";
+    } else {
+      r.outcome = "no space";
+      if (witness) {
+        flag(r, "S-COMPLETE", fmt::format("the allocator found no slot, but {} is free and meets every constraint",
+                                          slotRange(*witness)));
+        r.highlight = witness;
+      }
+    }
+  }
+
+  void checkMaxMappingPromise(StepReport& r, const MapRequest& request) {
+    // The promise covers requests with A <= PAGE_SIZE - 1 from devices without a segment
+    // boundary (a device with one cannot take a map larger than its window anyway), on
+    // pools whose areas hold a whole segment.
+    const std::uint64_t promised = impl_->maxMappingSize();
+    if (request.size > promised || request.allocAlignMask >= config_.pool.pageSize || !spec_.areasHoldWholeSegment() ||
+        config_.device.segBoundaryMask != ~0ULL)
+      return;
+    if (!spec_.mapFitsEmptyPool(request))
+      flag(r, "S-COMPLETE", fmt::format("swiotlb_max_mapping_size() promises {:#x} bytes, but a {:#x}-byte map of orig "
+                                        "{:#x} cannot fit even an empty pool (a 128-slot segment is {:#x} bytes)",
+                                        promised, request.size, request.orig, kSlotBytes * kSegmentSlots));
+  }
+
+  bool run(const MapOp& op, StepReport& r) {
+    const MapRequest request{op.cpu, op.orig, op.size, op.align};
+    MapResult result = impl_->map(request, probeBudget_);
+    logSearch(r, op.orig, result);
+    checkMaxMappingPromise(r, request);
+    if (result.status != MapResult::Status::Mapped) {
+      flagRefusalOrHang(r, result, result.status == MapResult::Status::NoSpace ? spec_.mapWitness(request)
+                                                                               : std::nullopt);
+      return finish(r);
+    }
+    r.outcome = slotRange(result.placement);
+    r.highlight = result.placement;
+    for (auto& f : spec_.judgeMapped(request, result.placement)) flag(r, f.invariant, f.detail);
+    checkBounce(r, model::SlotSpec::expectedCopy(op.orig, result.placement.tlbAddr, 0, op.size), result.bounce);
+    createdId_ = spec_.record(result.placement);
+    live_.push_back({createdId_, false, op.orig, op.size, op.align, result.placement, 0});
+    return finish(r);
+  }
+
+  bool run(const AllocOp& op, StepReport& r) {
+    const AllocRequest request{op.cpu, op.size};
+    MapResult result = impl_->alloc(request, probeBudget_);
+    logSearch(r, 0, result);
+    if (!result.bounce.warning.empty()) log(r, "WARNING: " + result.bounce.warning);
+    if (result.status != MapResult::Status::Mapped) {
+      flagRefusalOrHang(r, result, result.status == MapResult::Status::NoSpace ? spec_.allocWitness(request)
+                                                                               : std::nullopt);
+      return finish(r);
+    }
+    const std::uint64_t page = result.placement.tlbAddr / config_.pool.pageSize * config_.pool.pageSize;
+    r.outcome = fmt::format("{} page={:#x}", slotRange(result.placement), page);
+    r.highlight = result.placement;
+    r.pageShown = page;
+    for (auto& f : spec_.judgeAllocated(request, result.placement)) flag(r, f.invariant, f.detail);
+    createdId_ = spec_.record(result.placement);
+    live_.push_back({createdId_, true, 0, op.size, 0, result.placement, page});
+    return finish(r);
+  }
+
+  bool run(const UnmapOp& op, StepReport& r) {
+    if (live_.empty()) return false;
+    const std::size_t k = op.live % live_.size();
+    r.op = UnmapOp{static_cast<std::uint32_t>(k)};
+    const Live victim = live_[k];
+    if (victim.coherent) impl_->free(victim.pageAddr, victim.size);
+    else impl_->unmap(victim.placement.tlbAddr, victim.size, victim.align);
+    spec_.release(victim.modelId);
+    live_.erase(live_.begin() + static_cast<std::ptrdiff_t>(k));
+    r.outcome = fmt::format("released {}", slotRange(victim.placement));
+    r.highlight = victim.placement;
+    return finish(r, "S-FREE");
+  }
+
+  bool run(const SyncOp& op, StepReport& r) {
+    std::vector<std::size_t> streaming;
+    for (std::size_t i = 0; i < live_.size(); ++i)
+      if (!live_[i].coherent) streaming.push_back(i);
+    if (streaming.empty()) return false;
+    const std::size_t k = op.live % streaming.size();
+    const Live& target = live_[streaming[k]];
+    const std::uint64_t offset = op.offset % target.size;
+    const std::uint64_t bytes = std::clamp<std::uint64_t>(op.size, 1, target.size - offset);
+    r.op = SyncOp{static_cast<std::uint32_t>(k), offset, bytes, op.dir};
+    BounceResult got = impl_->sync(target.placement.tlbAddr + offset, bytes, op.dir);
+    if (!got.warning.empty()) log(r, "WARNING: " + got.warning);
+    if (got.copy)
+      r.outcome = fmt::format("copied {:#x} bytes orig {:#x} <-> tlb {:#x}", got.copy->bytes, got.copy->origAddr,
+                              got.copy->tlbAddr);
+    else
+      r.outcome = "nothing copied";
+    checkBounce(r, model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, offset, bytes), got);
+    r.highlight = target.placement;
+    return finish(r);
+  }
+
+  void checkBounce(StepReport& r, const BounceCopy& expected, const BounceResult& got) {
+    if (auto finding = model::SlotSpec::judgeBounce(expected, got)) flag(r, finding->invariant, finding->detail);
+  }
+
+  // State checks after every step: the implementation's used slots must be the model's,
+  // and its metadata self-consistent. After a release a mismatch is an S-FREE violation.
+  bool finish(StepReport& r, const char* mismatchInvariant = "S-MD") {
+    const std::vector<bool> implUsed = impl_->usedSlots();
+    const std::vector<bool> modelUsed = spec_.usedSlots();
+    for (std::uint32_t s = 0; s < implUsed.size(); ++s) {
+      if (implUsed[s] == modelUsed[s]) continue;
+      flag(r, mismatchInvariant,
+           implUsed[s] ? fmt::format("slot {} ({:#x}) is still marked in use but no live allocation holds it", s,
+                                     config_.pool.start + s * kSlotBytes)
+                       : fmt::format("slot {} ({:#x}) is marked free but a live allocation holds it", s,
+                                     config_.pool.start + s * kSlotBytes));
+      if (!r.highlight) r.highlight = Placement{s, 1, 0};
+      break;
+    }
+    if (auto problem = impl_->metadataProblem()) flag(r, "S-MD", *problem);
+    std::stable_sort(r.violations.begin(), r.violations.end(), [](const Violation& a, const Violation& b) {
+      return priorityOf(a.invariant) < priorityOf(b.invariant);
+    });
+    if (keepLog_ && r.highlight && !r.violations.empty()) {
+      std::vector<SlotOwner> owners;
+      for (const Live& l : live_) owners.push_back({l.placement, l.modelId == createdId_});
+      r.slotMap = renderSlotMap(config_, owners, *r.highlight, r.pageShown);
+    }
+    return true;
+  }
+
+  Config config_;
+  model::SlotSpec spec_;
+  std::unique_ptr<SlotAllocator> impl_;
+  bool keepLog_;
+  std::uint64_t probeBudget_;
+  std::vector<Live> live_;
+  int createdId_ = -1;  // the allocation made by the current step, if any
+
+ public:
+  const model::SlotSpec& spec() const { return spec_; }
+};
+
+}  // namespace
+
+void validateScenario(const Scenario& scenario) {
+  if (auto problem = model::configProblem(scenario.config)) throw InputError(*problem);
+  for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
+    std::optional<std::string> problem;
+    if (auto* m = std::get_if<MapOp>(&scenario.ops[i]))
+      problem = model::mapRequestProblem(scenario.config, {m->cpu, m->orig, m->size, m->align});
+    else if (auto* a = std::get_if<AllocOp>(&scenario.ops[i])) {
+      problem = model::allocRequestProblem(scenario.config, {a->cpu, a->size});
+      if (!problem && a->size % scenario.config.pool.pageSize != 0)
+        problem = fmt::format("alloc size must be a multiple of the page size {:#x} (dma_direct_alloc page-aligns "
+                              "before calling swiotlb_alloc), got {:#x}", scenario.config.pool.pageSize, a->size);
+    } else if (auto* s = std::get_if<SyncOp>(&scenario.ops[i]); s && s->size == 0)
+      problem = "sync size must be at least 1";
+    if (problem) throw InputError(fmt::format("operation {} ({}): {}", i + 1, opSummary(scenario.ops[i]), *problem));
+  }
+}
+
+CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                          const CheckOptions& options) {
+  CheckResult result;
+  Checker checker(scenario.config, makeAllocator(scenario.config), options.keepReports);
+  for (const Op& op : scenario.ops) {
+    StepReport report;
+    report.step = result.ranOps.size() + 1;
+    if (!checker.step(op, report)) continue;
+    result.ranOps.push_back(report.op);
+    if (!report.violations.empty() && !result.firstViolation) result.firstViolation = report.violations.front();
+    if (options.keepReports) result.reports.push_back(std::move(report));
+    if (result.firstViolation && options.stopAtFirstViolation) break;
+  }
+  return result;
+}
+
+bool sameFailure(const CheckResult& a, const CheckResult& b) {
+  return a.firstViolation && b.firstViolation && a.firstViolation->invariant == b.firstViolation->invariant;
+}
+
+}  // namespace dmacheck::swiotlb

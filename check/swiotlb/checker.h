@@ -1,0 +1,52 @@
+#pragma once
+// The one SWIOTLB checker. Every engine (properties, fuzzing, replay) hands it a scenario
+// and an implementation; it runs each operation on the implementation and on the model,
+// and after every step asks the model whether the answer was allowed, whether a refusal
+// was allowed, whether the bounce moved the right bytes, and whether the implementation's
+// state (its used slots and metadata) still matches the model's.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/swiotlb/ops.h"
+#include "check/violation.h"
+#include "model/swiotlb/allocator.h"
+
+namespace dmacheck::swiotlb {
+
+using AllocatorFactory = std::function<std::unique_ptr<SlotAllocator>(const Config&)>;
+
+struct StepReport {
+  std::size_t step = 0;                 // 1-based, counting operations that ran
+  Op op;                                // with live indexes and ranges resolved
+  std::string outcome;                  // "slots 3-5 tlb=0x40001800", "no space", ...
+  std::vector<std::string> kernelLog;   // what the kernel would print, in its style
+  std::vector<Violation> violations;    // in priority order (invariants.h)
+  std::optional<Placement> highlight;   // slots to draw in a map, if any
+  std::optional<std::uint64_t> pageShown; // page handed to a swiotlb_alloc caller
+  std::vector<std::string> slotMap;     // drawn when the step broke an invariant
+};
+
+struct CheckOptions {
+  bool stopAtFirstViolation = true;
+  bool keepReports = false;             // replay wants them; properties and fuzzing do not
+};
+
+struct CheckResult {
+  std::optional<Violation> firstViolation;
+  std::vector<Op> ranOps;               // the operations that ran, resolved (skips dropped)
+  std::vector<StepReport> reports;      // with keepReports
+};
+
+// Throws InputError if the configuration or an operation breaks a client rule.
+void validateScenario(const Scenario& scenario);
+
+CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                          const CheckOptions& options = {});
+
+// Whether two runs fail the same way (used to keep a minimisation honest).
+bool sameFailure(const CheckResult& a, const CheckResult& b);
+
+}  // namespace dmacheck::swiotlb

@@ -1,0 +1,133 @@
+#include "check/swiotlb/minimize.h"
+
+#include <functional>
+
+#include "check/verify.h"
+#include "model/swiotlb/config_rules.h"
+
+namespace dmacheck::swiotlb {
+
+namespace {
+
+bool sameGeometry(const Config& a, const Config& b) {
+  return a.pool.start == b.pool.start && a.pool.slots == b.pool.slots && a.pool.areas == b.pool.areas &&
+         a.pool.pageSize == b.pool.pageSize && a.device.minAlignMask == b.device.minAlignMask &&
+         a.device.segBoundaryMask == b.device.segBoundaryMask;
+}
+
+class Minimizer {
+ public:
+  Minimizer(const Scenario& scenario, const AllocatorFactory& make) : make_(make) {
+    best_ = scenario;
+    target_ = run(best_);
+    VERIFY(target_.firstViolation.has_value(), "minimizeScenario needs a failing scenario");
+    best_.ops = target_.ranOps;
+  }
+
+  Scenario result() {
+    for (bool progress = true; progress;) {
+      progress = deleteOps();
+      progress = simplifyGeometry() || progress;
+      progress = simplifyOps() || progress;
+    }
+    return best_;
+  }
+
+ private:
+  CheckResult run(const Scenario& s) const { return checkScenario(s, make_, {}); }
+
+  // Accepts `candidate` if it is valid and fails the same way; keeps the ops that ran.
+  bool tryAccept(Scenario candidate) {
+    if (model::configProblem(candidate.config)) return false;
+    try {
+      validateScenario(candidate);
+    } catch (...) {
+      return false;
+    }
+    CheckResult r = run(candidate);
+    if (!sameFailure(r, target_)) return false;
+    candidate.ops = r.ranOps;
+    best_ = std::move(candidate);
+    return true;
+  }
+
+  // Deletes single operations, then pairs (a map and the unmap that frees it).
+  bool deleteOps() {
+    bool progress = false;
+    for (std::size_t width : {1, 2}) {
+      for (std::size_t i = best_.ops.size(); i-- > 0;) {
+        for (std::size_t j = i + 1; width == 2 && j < best_.ops.size(); ++j) {
+          Scenario candidate = best_;
+          candidate.ops.erase(candidate.ops.begin() + static_cast<std::ptrdiff_t>(j));
+          candidate.ops.erase(candidate.ops.begin() + static_cast<std::ptrdiff_t>(i));
+          if (tryAccept(std::move(candidate))) { progress = true; break; }
+        }
+        if (width == 1 && i < best_.ops.size()) {
+          Scenario candidate = best_;
+          candidate.ops.erase(candidate.ops.begin() + static_cast<std::ptrdiff_t>(i));
+          progress = tryAccept(std::move(candidate)) || progress;
+        }
+      }
+    }
+    return progress;
+  }
+
+  bool tryEach(const std::vector<std::function<void(Config&)>>& edits) {
+    bool progress = false;
+    for (const auto& edit : edits) {
+      Scenario candidate = best_;
+      edit(candidate.config);
+      if (sameGeometry(candidate.config, best_.config)) continue;  // an edit must change something
+      progress = tryAccept(std::move(candidate)) || progress;
+    }
+    return progress;
+  }
+
+  bool simplifyGeometry() {
+    std::vector<std::function<void(Config&)>> edits = {
+        [](Config& c) { c.pool.areas = 1; },
+        [](Config& c) { c.pool.pageSize = 4096; },
+        [](Config& c) { c.device.minAlignMask = 0; },
+        [](Config& c) { c.device.segBoundaryMask = ~0ULL; },
+    };
+    for (std::uint32_t slots : {2u, 3u, 4u, 8u, 16u, 32u, 64u, 128u, 256u, 512u, 1024u})
+      if (slots < best_.config.pool.slots) edits.push_back([slots](Config& c) { c.pool.slots = slots; });
+    return tryEach(edits);
+  }
+
+  template <typename T, typename Edit>
+  bool tryOp(std::size_t i, Edit edit) {
+    Scenario candidate = best_;
+    auto* op = std::get_if<T>(&candidate.ops[i]);
+    if (!op || !edit(*op)) return false;
+    return tryAccept(std::move(candidate));
+  }
+
+  bool simplifyOps() {
+    bool progress = false;
+    for (std::size_t i = 0; i < best_.ops.size(); ++i) {
+      progress = tryOp<MapOp>(i, [](MapOp& m) { return m.cpu != 0 && (m.cpu = 0, true); }) || progress;
+      progress = tryOp<MapOp>(i, [](MapOp& m) { return m.align != 0 && (m.align = 0, true); }) || progress;
+      progress = tryOp<MapOp>(i, [](MapOp& m) { return m.size > 1 && (m.size = 1, true); }) || progress;
+      progress = tryOp<MapOp>(i, [](MapOp& m) { return m.size > 1 && (m.size = (m.size + 1) / 2, true); }) || progress;
+      progress = tryOp<AllocOp>(i, [](AllocOp& a) { return a.cpu != 0 && (a.cpu = 0, true); }) || progress;
+      progress = tryOp<AllocOp>(i, [this](AllocOp& a) {
+        return a.size > best_.config.pool.pageSize && (a.size = best_.config.pool.pageSize, true);
+      }) || progress;
+      progress = tryOp<SyncOp>(i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); }) || progress;
+    }
+    return progress;
+  }
+
+  const AllocatorFactory& make_;
+  Scenario best_;
+  CheckResult target_;
+};
+
+}  // namespace
+
+Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator) {
+  return Minimizer(scenario, makeAllocator).result();
+}
+
+}  // namespace dmacheck::swiotlb

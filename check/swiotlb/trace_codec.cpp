@@ -1,0 +1,129 @@
+#include "check/swiotlb/trace_codec.h"
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "check/numbers.h"
+#include "model/swiotlb/config_rules.h"
+
+namespace dmacheck::swiotlb {
+
+namespace {
+
+std::uint32_t narrow32(const TraceLine& line, const char* key, std::uint64_t fallback) {
+  std::uint64_t value = line.numberOr(key, fallback);
+  if (value > UINT32_MAX)
+    throw InputError(fmt::format("'{}' {} must fit in 32 bits (the kernel's unsigned int), got {:#x}",
+                                 line.keyword, key, value), line.lineNo);
+  return static_cast<std::uint32_t>(value);
+}
+
+void readPool(const TraceLine& line, PoolConfig& pool) {
+  line.allowOnly({"start", "slots", "areas", "page"});
+  pool.start = line.number("start");
+  pool.slots = narrow32(line, "slots", 0);
+  if (!line.has("slots")) line.number("slots");  // reports the missing field
+  pool.areas = narrow32(line, "areas", 1);
+  pool.pageSize = narrow32(line, "page", 4096);
+}
+
+void readDevice(const TraceLine& line, DeviceConfig& device) {
+  line.allowOnly({"min_align", "seg_boundary", "name"});
+  device.minAlignMask = narrow32(line, "min_align", 0);
+  device.segBoundaryMask = line.numberOr("seg_boundary", ~0ULL);
+  if (line.has("name")) device.name = line.text("name");
+}
+
+Direction readDirection(const TraceLine& line) {
+  if (!line.has("dir")) return Direction::ToCpu;
+  const std::string& dir = line.text("dir");
+  if (dir == "cpu") return Direction::ToCpu;
+  if (dir == "device") return Direction::ToDevice;
+  throw InputError(fmt::format("sync dir must be 'cpu' or 'device', got '{}'", dir), line.lineNo);
+}
+
+Op readOp(const TraceLine& line) {
+  if (line.keyword == "map") {
+    line.allowOnly({"orig", "size", "align", "cpu"});
+    return MapOp{narrow32(line, "cpu", 0), line.number("orig"), line.number("size"), narrow32(line, "align", 0)};
+  }
+  if (line.keyword == "alloc") {
+    line.allowOnly({"size", "cpu"});
+    return AllocOp{narrow32(line, "cpu", 0), line.number("size")};
+  }
+  if (line.keyword == "unmap") {
+    line.allowOnly({"live"});
+    return UnmapOp{narrow32(line, "live", 0)};
+  }
+  if (line.keyword == "sync") {
+    line.allowOnly({"live", "offset", "size", "dir"});
+    return SyncOp{narrow32(line, "live", 0), line.numberOr("offset", 0), line.number("size"), readDirection(line)};
+  }
+  throw InputError(fmt::format("unknown line '{}' (swiotlb traces know pool, device, map, alloc, unmap, sync)",
+                               line.keyword), line.lineNo);
+}
+
+}  // namespace
+
+Scenario scenarioFromDocument(const TraceDocument& doc) {
+  if (doc.target != "swiotlb")
+    throw InputError(fmt::format("this is a '{}' trace, not a swiotlb trace", doc.target));
+  Scenario scenario;
+  bool sawPool = false, sawDevice = false;
+  std::size_t poolLine = 0;
+  for (const TraceLine& line : doc.lines) {
+    if (line.keyword == "pool" || line.keyword == "device") {
+      if (!scenario.ops.empty())
+        throw InputError(fmt::format("'{}' must come before the first operation", line.keyword), line.lineNo);
+      bool& seen = line.keyword == "pool" ? sawPool : sawDevice;
+      if (seen) throw InputError(fmt::format("'{}' appears twice", line.keyword), line.lineNo);
+      seen = true;
+      if (line.keyword == "pool") readPool(line, scenario.config.pool), poolLine = line.lineNo;
+      else readDevice(line, scenario.config.device);
+      continue;
+    }
+    scenario.ops.push_back(readOp(line));
+  }
+  if (!sawPool) throw InputError("a swiotlb trace needs a 'pool' line (start=, slots=, areas=, page=)");
+  if (auto problem = model::configProblem(scenario.config)) throw InputError(*problem, poolLine);
+  return scenario;
+}
+
+std::vector<std::string> headerLines(const Config& config) {
+  const PoolConfig& p = config.pool;
+  const DeviceConfig& d = config.device;
+  return {formatTraceLine("pool", {{"start", hex(p.start)}, {"slots", std::to_string(p.slots)},
+                                   {"areas", std::to_string(p.areas)}, {"page", sizeName(p.pageSize)}}),
+          formatTraceLine("device", {{"min_align", hex(d.minAlignMask)}, {"seg_boundary", hex(d.segBoundaryMask)},
+                                     {"name", d.name}})};
+}
+
+std::string opLine(const Op& op, const std::string& comment) {
+  struct Visitor {
+    const std::string& comment;
+    std::string operator()(const MapOp& m) const {
+      std::vector<std::pair<std::string, std::string>> f = {{"orig", hex(m.orig)}, {"size", hex(m.size)},
+                                                            {"align", hex(m.align)}};
+      if (m.cpu) f.push_back({"cpu", std::to_string(m.cpu)});
+      return formatTraceLine("map", f, comment);
+    }
+    std::string operator()(const AllocOp& a) const {
+      std::vector<std::pair<std::string, std::string>> f = {{"size", hex(a.size)}};
+      if (a.cpu) f.push_back({"cpu", std::to_string(a.cpu)});
+      return formatTraceLine("alloc", f, comment);
+    }
+    std::string operator()(const UnmapOp& u) const {
+      return formatTraceLine("unmap", {{"live", std::to_string(u.live)}}, comment);
+    }
+    std::string operator()(const SyncOp& s) const {
+      return formatTraceLine("sync", {{"live", std::to_string(s.live)}, {"offset", hex(s.offset)},
+                                      {"size", hex(s.size)}, {"dir", s.dir == Direction::ToCpu ? "cpu" : "device"}},
+                             comment);
+    }
+  };
+  return std::visit(Visitor{comment}, op);
+}
+
+std::string opSummary(const Op& op) { return opLine(op); }
+
+}  // namespace dmacheck::swiotlb

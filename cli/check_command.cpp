@@ -1,0 +1,83 @@
+// `dmacheck check`: runs the generic properties on one implementation with a seed and a
+// budget; on a violation prints the shrunk trace step by step, writes it to a file and
+// says how to replay it.
+#include <iostream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "check/swiotlb/report.h"
+#include "cli/command.h"
+#include "cli/trace_files.h"
+#include "props/swiotlb/property.h"
+
+namespace dmacheck::cli {
+
+namespace {
+
+struct Options {
+  std::string target = "swiotlb";
+  std::string impl;
+  std::uint64_t seed = 0;
+  bool seedGiven = false;
+  int runs = 10000;
+  int maxOps = 100;
+  std::string out = "dmacheck-findings";
+};
+
+std::string describe(const swiotlb::Implementation& impl) {
+  const auto* v = impl.variant;
+  return v ? fmt::format("{} ({}; {}; {})", impl.name, v->state, v->commits, v->kernels) : impl.name;
+}
+
+int report(const Options& o, const swiotlb::Implementation& impl, const swiotlb::PropertyOutcome& outcome) {
+  if (outcome.holds) {
+    std::cout << fmt::format("OK: {} cases of up to {} operations, no invariant violated ({:.2f} s)\n",
+                             outcome.casesRun, o.maxOps, outcome.seconds);
+    return kExitOk;
+  }
+  const auto& v = *outcome.violation;
+  const swiotlb::Scenario& scenario = *outcome.counterexample;
+  const auto run = swiotlb::checkScenario(scenario, impl.make, {.stopAtFirstViolation = false, .keepReports = true});
+  const std::string path = fmt::format("{}/{}-{}-{}-seed{}.trace", o.out, o.target, impl.name, v.invariant, o.seed);
+  const std::string rerun = fmt::format("dmacheck check --target {} --impl {} --seed {} --runs {} --max-ops {}",
+                                        o.target, impl.name, o.seed, o.runs, o.maxOps);
+  swiotlb::TraceMeta meta{impl.name,
+                          {fmt::format("found by: {}", rerun),
+                           fmt::format("violates {} at step {}: {}", v.invariant, v.step, v.detail)},
+                          {{0, {impl.name}, v.invariant}}};
+  writeFileAtomically(path, swiotlb::renderTrace(scenario, meta, &run));
+  std::cout << fmt::format("FAIL: {} violated after {} passing cases ({:.2f} s); shrunk to {} operations "
+                           "(RapidCheck alone: {})\n\n",
+                           v.invariant, outcome.casesRun, outcome.seconds, scenario.ops.size(), outcome.rapidcheckOps);
+  std::cout << swiotlb::renderReplay(scenario, run) << "\n";
+  std::cout << fmt::format("seed:   {}\nrerun:  {}\ntrace:  {}\nreplay: dmacheck replay {}\n", o.seed, rerun, path, path);
+  return kExitViolation;
+}
+
+}  // namespace
+
+Command addCheckCommand(CLI::App& root) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand("check", "Run the generic properties on one implementation (RapidCheck)");
+  app->add_option("--target", o->target, "Allocator family (swiotlb)");
+  app->add_option("--impl", o->impl, "Implementation variant: a name, alias or commit id (see 'dmacheck list')")
+      ->required();
+  app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->each([o](const std::string&) {
+    o->seedGiven = true;
+  });
+  app->add_option("--runs", o->runs, "Test cases to generate")->check(CLI::Range(1, 100000000));
+  app->add_option("--max-ops", o->maxOps, "Maximum operations per test case")->check(CLI::Range(1, 10000));
+  app->add_option("--out", o->out, "Directory for the traces of violations found");
+  return {app, [o] {
+            requireKnownTarget(o->target);
+            const auto impl = implementationNamed(o->impl);
+            if (!o->seedGiven) o->seed = std::random_device{}();
+            std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations\n",
+                                     o->target, describe(impl), o->seed, o->runs, o->maxOps);
+            const auto outcome = swiotlb::checkSwiotlbProperty(impl, {o->seed, o->runs, o->maxOps});
+            return report(*o, impl, outcome);
+          }};
+}
+
+}  // namespace dmacheck::cli

@@ -1,0 +1,29 @@
+#pragma once
+// One subcommand of `dmacheck`: its CLI11 registration and what runs after parsing.
+// Exit codes shared by every command:
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace dmacheck::cli {
+
+inline constexpr int kExitOk = 0;          // everything held / matched
+inline constexpr int kExitViolation = 1;   // an invariant was violated (a finding)
+inline constexpr int kExitBadInput = 2;    // bad arguments, malformed trace or corpus file
+inline constexpr int kExitMismatch = 3;    // corpus or zoo verdicts differ from what is expected
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command addListCommand(CLI::App& root);
+Command addCheckCommand(CLI::App& root);
+Command addReplayCommand(CLI::App& root);
+Command addCorpusCommand(CLI::App& root);
+Command addZooCommand(CLI::App& root);
+
+// Shared helpers for commands.
+void requireKnownTarget(const std::string& target);
+
+}  // namespace dmacheck::cli

@@ -1,0 +1,38 @@
+// dmacheck: finds, explains and disproves bugs in DMA/IOMMU address allocators.
+// Entry point: parses the command line and hands over to one subcommand (cli/*_command.cpp).
+#include <cstdio>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using namespace dmacheck::cli;
+  CLI::App app{"dmacheck: checks DMA/IOMMU address allocators against an executable reference model.\n"
+               "Exit codes: 0 holds, 1 invariant violated, 2 bad input, 3 verdicts differ from expectations."};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Show help for every subcommand");
+  std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
+                                   addCorpusCommand(app), addZooCommand(app)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "dmacheck: error: %s\nRun 'dmacheck --help' (or 'dmacheck <command> --help') for usage.\n",
+                 e.what());
+    return kExitBadInput;
+  }
+  try {
+    for (const Command& c : commands)
+      if (c.app->parsed()) return c.run();
+  } catch (const dmacheck::InputError& e) {
+    std::fprintf(stderr, "dmacheck: error: %s\n", e.what());
+    return kExitBadInput;
+  }
+  return kExitBadInput;
+}

@@ -1,0 +1,65 @@
+#include "cli/trace_files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "check/swiotlb/trace_codec.h"
+
+namespace dmacheck::cli {
+
+namespace fs = std::filesystem;
+
+LoadedTrace loadTrace(const std::string& path) {
+  try {
+    LoadedTrace t{path, parseTraceDocument(readFile(path)), {}};
+    t.scenario = swiotlb::scenarioFromDocument(t.document);
+    swiotlb::validateScenario(t.scenario);
+    return t;
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", path, e.what()));
+  }
+}
+
+std::vector<std::string> traceFilesUnder(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::recursive_directory_iterator(path))
+        if (entry.is_regular_file() && entry.path().extension() == ".trace") found.push_back(entry.path().string());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) throw InputError(fmt::format("no *.trace files under '{}'", path));
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(path, error)) {
+      files.push_back(path);
+    } else {
+      throw InputError(fmt::format("no such file or directory: '{}'", path));
+    }
+  }
+  return files;
+}
+
+void writeFileAtomically(const std::string& path, const std::string& text) {
+  const fs::path target(path);
+  if (target.has_parent_path()) fs::create_directories(target.parent_path());
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw InputError(fmt::format("cannot write '{}'", temporary));
+  }
+  fs::rename(temporary, target);
+}
+
+swiotlb::Implementation implementationNamed(const std::string& name) {
+  auto found = swiotlb::findImplementation(name);
+  if (!found) throw InputError(swiotlb::unknownImplementationMessage(name));
+  return *found;
+}
+
+}  // namespace dmacheck::cli

@@ -1,0 +1,125 @@
+// `dmacheck zoo`: the bug zoo. Runs the generic property on every variant with several
+// seeds and compares what was caught with the bug table: a variant with known bugs must
+// be caught (by an invariant one of its bugs violates, shrunk to at most its minimal
+// trigger + 2 operations); a variant without known bugs must hold. This is the command
+// behind the figures in README.
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/trace_files.h"
+#include "props/swiotlb/property.h"
+
+namespace dmacheck::cli {
+
+namespace {
+
+struct Options {
+  int seeds = 5;
+  std::uint64_t firstSeed = 1;
+  int runs = 10000;
+  int maxOps = 100;
+  std::vector<std::string> impls;
+  bool json = false;
+};
+
+struct Row {
+  std::string variant;
+  std::vector<std::string> knownBugs;
+  std::vector<std::string> verdicts;   // per seed: "holds" or the invariant
+  std::vector<double> seconds;
+  std::vector<int> ops;
+  int opsAllowed = 0;                  // minimal trigger + 2 (0: none known)
+  bool asExpected = true;
+};
+
+// The shortest minimal trigger among the variant's bugs that violate `invariant` (0: none).
+int minimalTriggerFor(const impl::Variant& v, const std::string& invariant) {
+  int shortest = 0;
+  for (const auto& id : v.knownBugs)
+    if (const impl::Bug* bug = impl::findSwiotlbBug(id))
+      if (std::find(bug->invariants.begin(), bug->invariants.end(), invariant) != bug->invariants.end())
+        shortest = shortest == 0 ? bug->triggerOps : std::min(shortest, bug->triggerOps);
+  return shortest;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values.empty() ? 0 : values[values.size() / 2];
+}
+
+Row runVariant(const Options& o, const swiotlb::Implementation& impl) {
+  Row row{impl.name, impl.variant->knownBugs, {}, {}, {}, 0, true};
+  for (int k = 0; k < o.seeds; ++k) {
+    const auto outcome = swiotlb::checkSwiotlbProperty(impl, {o.firstSeed + k, o.runs, o.maxOps});
+    row.seconds.push_back(outcome.seconds);
+    if (outcome.holds) {
+      row.verdicts.push_back("holds");
+      row.ops.push_back(0);
+      row.asExpected = row.asExpected && row.knownBugs.empty();
+      continue;
+    }
+    const std::string& caught = outcome.violation->invariant;
+    const int ops = static_cast<int>(outcome.counterexample->ops.size());
+    row.verdicts.push_back(caught);
+    row.ops.push_back(ops);
+    const int trigger = minimalTriggerFor(*impl.variant, caught);
+    row.opsAllowed = std::max(row.opsAllowed, trigger + 2);
+    row.asExpected = row.asExpected && trigger > 0 && ops <= trigger + 2;
+  }
+  return row;
+}
+
+std::string verdictSummary(const Row& row) {
+  std::vector<std::string> distinct = row.verdicts;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::string out;
+  for (const auto& d : distinct)
+    out += fmt::format("{}{} x{}", out.empty() ? "" : ", ", d, std::count(row.verdicts.begin(), row.verdicts.end(), d));
+  return out;
+}
+
+}  // namespace
+
+Command addZooCommand(CLI::App& root) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand("zoo", "Run the properties on every variant and compare with the bug table");
+  app->add_option("--seeds", o->seeds, "Seeds per variant")->check(CLI::Range(1, 1000));
+  app->add_option("--first-seed", o->firstSeed, "First seed (then +1, +2, ...)");
+  app->add_option("--runs", o->runs, "Test cases per seed")->check(CLI::Range(1, 100000000));
+  app->add_option("--max-ops", o->maxOps, "Maximum operations per test case")->check(CLI::Range(1, 10000));
+  app->add_option("--impl", o->impls, "Only these variants (repeatable)");
+  app->add_flag("--json", o->json, "Machine-readable output");
+  return {app, [o] {
+            std::vector<swiotlb::Implementation> impls;
+            if (o->impls.empty()) impls = swiotlb::allImplementations();
+            for (const auto& name : o->impls) impls.push_back(implementationNamed(name));
+            nlohmann::json rows = nlohmann::json::array();
+            bool allExpected = true;
+            if (!o->json)
+              std::cout << fmt::format("{:<14} {:<34} {:<26} {:>9} {:>9} {:>5}\n", "variant", "verdicts over seeds",
+                                       "known bugs", "median s", "max ops", "ok");
+            for (const auto& impl : impls) {
+              const Row row = runVariant(*o, impl);
+              allExpected = allExpected && row.asExpected;
+              const int maxOps = row.ops.empty() ? 0 : *std::max_element(row.ops.begin(), row.ops.end());
+              if (o->json)
+                rows.push_back({{"variant", row.variant}, {"known_bugs", row.knownBugs}, {"verdicts", row.verdicts},
+                                {"seconds", row.seconds}, {"ops", row.ops}, {"ops_allowed", row.opsAllowed},
+                                {"as_expected", row.asExpected}});
+              else
+                std::cout << fmt::format("{:<14} {:<34} {:<26} {:>9.3f} {:>9} {:>5}\n", row.variant, verdictSummary(row),
+                                         fmt::format("{} known", row.knownBugs.size()), median(row.seconds),
+                                         row.opsAllowed ? fmt::format("{}/{}", maxOps, row.opsAllowed) : "-",
+                                         row.asExpected ? "yes" : "NO");
+            }
+            if (o->json) std::cout << rows.dump(2) << "\n";
+            return allExpected ? kExitOk : kExitMismatch;
+          }};
+}
+
+}  // namespace dmacheck::cli

@@ -1,0 +1,326 @@
+#include "impl/swiotlb/slot_pool.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "impl/swiotlb/search_rules.h"
+
+namespace dmacheck::impl {
+
+using swiotlb::kSegmentSlots;
+using swiotlb::kSlotBytes;
+
+namespace {
+
+constexpr std::uint64_t kInvalidPhys = ~0ULL;  // INVALID_PHYS_ADDR
+constexpr std::uint64_t kSlotMask = kSlotBytes - 1;
+
+std::uint32_t nrSlots(std::uint64_t bytes) {
+  return static_cast<std::uint32_t>((bytes + kSlotMask) >> kSlotShift);
+}
+
+std::uint64_t alignUp(std::uint64_t value, std::uint64_t powerOfTwo) {
+  return (value + powerOfTwo - 1) & ~(powerOfTwo - 1);
+}
+
+unsigned log2Of(std::uint64_t powerOfTwo) { return static_cast<unsigned>(__builtin_ctzll(powerOfTwo)); }
+
+}  // namespace
+
+SlotPool::SlotPool(const swiotlb::Config& config, const Rules& rules)
+    : config_(config),
+      rules_(rules),
+      nslabs_(config.pool.slots),
+      areaSlabs_(config.pool.slots / (rules.perAreaIndex ? config.pool.areas : 1)),
+      pageShift_(log2Of(config.pool.pageSize)),
+      slots_(config.pool.slots + kSegmentSlots),
+      areas_(rules.perAreaIndex ? config.pool.areas : 1) {
+  for (std::uint32_t i = 0; i < slots_.size(); ++i) {
+    std::uint32_t runToSegmentEnd = kSegmentSlots - (i % kSegmentSlots);
+    std::uint32_t list = runToSegmentEnd;
+    if (i >= nslabs_) list = 0;  // guard: not ours to hand out
+    else if (rules_.listStopsAtPoolEnd) list = std::min(runToSegmentEnd, nslabs_ - i);
+    slots_[i] = {kInvalidPhys, 0, list, 0};
+  }
+}
+
+std::uint64_t SlotPool::slotAddr(std::uint32_t slot) const {
+  return config_.pool.start + (std::uint64_t{slot} << kSlotShift);
+}
+
+std::uint64_t SlotPool::lowOffset(std::uint64_t addr) const {
+  return addr & config_.device.minAlignMask & kSlotMask;  // swiotlb_align_offset(dev, 0, addr)
+}
+
+std::uint32_t SlotPool::wrap(std::uint32_t areaRelative) const {
+  return areaRelative >= areaSlabs_ ? 0 : areaRelative;
+}
+
+// iommu_is_span_boundary() against the device's segment boundary.
+bool SlotPool::crossesBoundary(std::uint32_t slot, std::uint32_t nslots) const {
+  const std::uint64_t boundaryMask = config_.device.segBoundaryMask;
+  const std::uint64_t tblDmaAddr = config_.pool.start & boundaryMask;
+  const std::uint64_t boundarySlots = (boundaryMask >> kSlotShift) + 1;
+  const std::uint64_t shift = (tblDmaAddr + kSlotMask) >> kSlotShift;
+  const std::uint64_t offset = (shift + slot) & (boundarySlots - 1);
+  return offset + nslots > boundarySlots;
+}
+
+SlotPool::Found SlotPool::findSlots(std::uint32_t cpu, std::uint64_t orig, std::uint64_t allocSize,
+                                    std::uint32_t allocAlign, std::uint64_t& probes,
+                                    std::uint64_t budget) {
+  const std::uint32_t count = areaCount();
+  const std::uint32_t start = cpu & (count - 1);
+  Found last;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    last = searchArea((start + k) % count, orig, allocSize, allocAlign, probes, budget);
+    if (last.ok || last.nonTerminating) return last;
+  }
+  return last;
+}
+
+SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std::uint64_t allocSize,
+                                     std::uint32_t allocAlign, std::uint64_t& probes,
+                                     std::uint64_t budget) {
+  const SwState state = rules_.search;
+  const std::uint32_t nslots = nrSlots(allocSize);
+  const bool minAlignIgnored = rules_.strideFromComparedBits && orig == 0;
+  const auto params = searchParams<std::uint64_t>(state, config_.device.minAlignMask, allocAlign, allocSize,
+                                                  config_.pool.pageSize, pageShift_, minAlignIgnored);
+  const std::uint64_t tblDmaAddr = config_.pool.start & config_.device.segBoundaryMask;
+  const auto stride = static_cast<std::uint32_t>(std::min<std::uint64_t>(params.stride, 1u << 30));
+  Found result;
+  result.note = {allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
+  Area& a = areas_[area];
+  if (nslots > areaSlabs_ - a.used) return result;
+
+  const std::uint32_t base = area * areaSlabs_;
+  std::uint32_t index = a.index;
+  if (!atLeast(state, SwState::Sw5)) index = wrap(static_cast<std::uint32_t>(alignUp(a.index, stride)));
+
+  // One probe: true when the slot is taken; otherwise index/checked advance as the kernel does.
+  auto probe = [&](std::uint64_t& checked) {
+    const std::uint32_t slot = base + index;
+    if (rejectsProbe(state, params, tblDmaAddr + (std::uint64_t{slot} << kSlotShift), orig)) {
+      index = wrap(index + 1);
+      checked += 1;
+      return false;
+    }
+    if (!crossesBoundary(slot, nslots) && slots_[slot].list >= nslots) return true;
+    const std::uint64_t next = std::uint64_t{index} + stride;
+    checked += rules_.countWrapDistance && next >= areaSlabs_ ? areaSlabs_ - index : stride;
+    index = wrap(static_cast<std::uint32_t>(std::min<std::uint64_t>(next, areaSlabs_)));
+    return false;
+  };
+
+  std::uint64_t checked = 0;
+  const std::uint32_t startIndex = index;
+  bool found = false;
+  if (!atLeast(state, SwState::Sw4)) {
+    do {  // until the index comes back to where it started: may never happen (SW-DEADLOCK)
+      if (++probes > budget) return result.nonTerminating = true, result;
+      found = probe(checked);
+    } while (!found && index != startIndex);
+  } else {
+    while (!found && checked < areaSlabs_) {
+      if (++probes > budget) return result.nonTerminating = true, result;
+      found = probe(checked);
+    }
+  }
+  if (!found) return result;
+  result.ok = true;
+  result.slot = base + index;
+  claim(area, result.slot, index, nslots, allocSize, lowOffset(orig));
+  return result;
+}
+
+void SlotPool::claim(std::uint32_t area, std::uint32_t slot, std::uint32_t areaRelative,
+                     std::uint32_t nslots, std::uint64_t allocSize, std::uint64_t low) {
+  for (std::uint32_t i = slot; i < slot + nslots; ++i) {
+    slots_[i].list = 0;
+    slots_[i].allocSize = allocSize - (low + (std::uint64_t{i - slot} << kSlotShift));
+  }
+  std::uint32_t count = 0;
+  for (std::int64_t i = std::int64_t{slot} - 1; i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 &&
+                                                 slots_[i].list != 0; --i)
+    slots_[i].list = ++count;
+  areas_[area].index = wrap(areaRelative + nslots);
+  areas_[area].used += nslots;
+}
+
+swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64_t budget) {
+  const SwState state = rules_.search;
+  const std::uint64_t minAlign = config_.device.minAlignMask;
+  const std::uint64_t offset = mapOffset<std::uint64_t>(state, request.orig, minAlign, request.allocAlignMask);
+  // Before SW-11 the caller passed alloc_size itself: dma-direct the mapping size, dma-iommu
+  // (the only caller with an alloc_align_mask) the size rounded up to its granule.
+  const std::uint64_t granule = std::uint64_t{request.allocAlignMask} + 1;
+  std::uint64_t searchSize = alignUp(request.size, granule) + offset;
+  if (atLeast(state, SwState::Sw11)) searchSize = alignUp(request.size + offset, granule);
+
+  std::uint64_t probes = 0;
+  Found found = findSlots(request.cpu, request.orig, searchSize, request.allocAlignMask, probes, budget);
+  swiotlb::MapResult result;
+  result.note = found.note;
+  if (found.nonTerminating) return result.status = swiotlb::MapResult::Status::NonTerminating, result;
+  if (!found.ok) return result;
+
+  const std::uint32_t pad = atLeast(state, SwState::Sw10) ? static_cast<std::uint32_t>(offset >> kSlotShift) : 0;
+  const std::uint32_t first = found.slot + pad;
+  if (atLeast(state, SwState::Sw10)) slots_[first].padSlots = pad;
+  const std::uint32_t total = nrSlots(searchSize);
+  for (std::uint32_t i = 0; i + pad < total; ++i)
+    slots_[first + i].origAddr = request.orig + (std::uint64_t{i} << kSlotShift);
+
+  result.status = swiotlb::MapResult::Status::Mapped;
+  result.placement = {found.slot, total, slotAddr(first) + (offset & kSlotMask)};
+  if (state == SwState::Sw0)  // the legacy map bounced straight from the caller's buffer
+    result.bounce.copy = swiotlb::BounceCopy{request.orig, result.placement.tlbAddr, request.size};
+  else
+    result.bounce = sync(result.placement.tlbAddr, request.size, swiotlb::Direction::ToDevice);
+  return result;
+}
+
+swiotlb::MapResult SlotPool::alloc(const swiotlb::AllocRequest& request, std::uint64_t budget) {
+  std::uint32_t align = 0;
+  if (rules_.coherent == CoherentRule::OrderAligned) {
+    std::uint64_t bytes = config_.pool.pageSize;
+    while (bytes < request.size) bytes <<= 1;  // PAGE_SIZE << get_order(size)
+    align = static_cast<std::uint32_t>(bytes - 1);
+  }
+  std::uint64_t probes = 0;
+  Found found = findSlots(request.cpu, 0, request.size, align, probes, budget);
+  swiotlb::MapResult result;
+  result.note = found.note;
+  if (found.nonTerminating) return result.status = swiotlb::MapResult::Status::NonTerminating, result;
+  if (!found.ok) return result;
+  const std::uint64_t tlb = slotAddr(found.slot);
+  if (rules_.pageGuardOnAlloc && (tlb & (config_.pool.pageSize - 1)) != 0) {
+    release(tlb, rules_.releaseByCallerSize ? std::optional(request.size) : std::nullopt);
+    result.bounce.warning = fmt::format("swiotlb_alloc: slot address {:#x} is not page aligned", tlb);
+    return result;
+  }
+  result.status = swiotlb::MapResult::Status::Mapped;
+  result.placement = {found.slot, nrSlots(request.size), tlb};
+  return result;
+}
+
+void SlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) {
+  const std::uint64_t callerAllocSize = alignUp(size, std::uint64_t{allocAlignMask} + 1);
+  release(tlbAddr, rules_.releaseByCallerSize ? std::optional(callerAllocSize) : std::nullopt);
+}
+
+void SlotPool::free(std::uint64_t pageAddr, std::uint64_t size) {
+  release(pageAddr, rules_.releaseByCallerSize ? std::optional(size) : std::nullopt);
+}
+
+void SlotPool::release(std::uint64_t tlbAddr, std::optional<std::uint64_t> callerSize) {
+  const std::uint64_t offset = rules_.search == SwState::Sw0 ? 0 : lowOffset(tlbAddr);
+  if (tlbAddr < config_.pool.start + offset) return;  // not a swiotlb buffer: the kernel never gets here
+  std::uint64_t index = (tlbAddr - offset - config_.pool.start) >> kSlotShift;
+  if (index >= nslabs_) return;
+  if (atLeast(rules_.search, SwState::Sw10)) {
+    if (slots_[index].padSlots > index) return;
+    index -= slots_[index].padSlots;
+  }
+  std::uint64_t nslots = callerSize ? nrSlots(*callerSize) : nrSlots(slots_[index].allocSize + offset);
+  nslots = std::min<std::uint64_t>(nslots, slots_.size() - index);  // stay inside what we own
+  const std::uint32_t area = static_cast<std::uint32_t>(index / areaSlabs_);
+
+  const std::uint64_t segmentEnd = alignUp(index + 1, kSegmentSlots);
+  std::uint32_t count = index + nslots < segmentEnd ? slots_[index + nslots].list : 0;
+  for (std::uint64_t i = index + nslots; i-- > index;) {
+    slots_[i] = {kInvalidPhys, 0, ++count, 0};
+  }
+  for (std::int64_t i = static_cast<std::int64_t>(index) - 1;
+       i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 && slots_[i].list != 0; --i)
+    slots_[i].list = ++count;
+  areas_[std::min<std::uint32_t>(area, areaCount() - 1)].used -= static_cast<std::uint32_t>(nslots);
+}
+
+swiotlb::BounceResult SlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction) {
+  swiotlb::BounceResult result;
+  if (tlbAddr < config_.pool.start) return result;
+  const std::uint64_t index = (tlbAddr - config_.pool.start) >> kSlotShift;
+  if (!inMetadata(index) || slots_[index].origAddr == kInvalidPhys) return result;
+  std::uint64_t orig = slots_[index].origAddr;
+  std::uint64_t allocSize = slots_[index].allocSize;
+  const std::uint64_t inSlot = tlbAddr & kSlotMask;
+  const std::uint64_t origOffset = lowOffset(orig);
+
+  switch (rules_.bounce) {
+    case BounceRule::SlotOffset:
+      orig += inSlot;
+      break;
+    case BounceRule::StoredOrig:
+      break;
+    case BounceRule::Unsigned32Adjust: {
+      const std::uint32_t adjust = static_cast<std::uint32_t>(inSlot - origOffset);
+      orig += adjust;
+      allocSize -= adjust;
+      break;
+    }
+    case BounceRule::WarnBeforeStart: {
+      if (inSlot < origOffset) {
+        result.warning = fmt::format("Access before mapping start detected. orig offset {}, requested offset {}.",
+                                     origOffset, inSlot);
+        return result;
+      }
+      const std::uint64_t adjust = inSlot - origOffset;
+      if (adjust > allocSize) {
+        result.warning = fmt::format("Buffer overflow detected. Allocation size: {}. Mapping size: {}+{}.",
+                                     allocSize, size, adjust);
+        return result;
+      }
+      orig += adjust;
+      allocSize -= adjust;
+      break;
+    }
+    case BounceRule::SignedAdjust: {
+      const std::int64_t adjust = static_cast<std::int64_t>(inSlot) - static_cast<std::int64_t>(origOffset);
+      orig += static_cast<std::uint64_t>(adjust);
+      allocSize -= static_cast<std::uint64_t>(adjust);
+      break;
+    }
+  }
+  if (rules_.bounce != BounceRule::SlotOffset && size > allocSize) {
+    result.warning = fmt::format("Buffer overflow detected. Allocation size: {}. Mapping size: {}.", allocSize, size);
+    size = allocSize;
+  }
+  result.copy = swiotlb::BounceCopy{orig, tlbAddr, size};
+  return result;
+}
+
+std::uint64_t SlotPool::maxMappingSize() const {
+  const std::uint64_t whole = kSlotBytes * kSegmentSlots;
+  const std::uint64_t minAlign = config_.device.minAlignMask;
+  if (!rules_.maxMappingMinusMinAlign || minAlign == 0) return whole;
+  return whole - alignUp(minAlign, kSlotBytes);
+}
+
+std::vector<bool> SlotPool::usedSlots() const {
+  std::vector<bool> used(nslabs_);
+  for (std::uint32_t i = 0; i < nslabs_; ++i) used[i] = slots_[i].list == 0;
+  return used;
+}
+
+std::optional<std::string> SlotPool::metadataProblem() const {
+  for (std::uint32_t i = 0; i < nslabs_; ++i) {
+    if (slots_[i].list == 0) continue;
+    const bool nextFree = i + 1 < nslabs_ && (i + 1) % kSegmentSlots != 0 && slots_[i + 1].list != 0;
+    const std::uint32_t expected = nextFree ? slots_[i + 1].list + 1 : 1;
+    if (slots_[i].list != expected)
+      return fmt::format("slot {}: list={} but the free run from it to the segment or pool end is {}",
+                         i, slots_[i].list, expected);
+  }
+  for (std::uint32_t a = 0; a < areaCount(); ++a) {
+    std::uint32_t inUse = 0;
+    for (std::uint32_t i = a * areaSlabs_; i < (a + 1) * areaSlabs_; ++i) inUse += slots_[i].list == 0;
+    if (areas_[a].used != inUse)
+      return fmt::format("area {}: used={} but {} of its slots are allocated", a, areas_[a].used, inUse);
+  }
+  return std::nullopt;
+}
+
+}  // namespace dmacheck::impl

@@ -1,0 +1,75 @@
+#pragma once
+// A variant: one named version of the SWIOTLB slot allocator's logic, built from the same
+// SlotPool with that version's rules switched in. The registry records where each variant
+// comes from (commits, kernel releases) and which bugs of the bug table it is known to
+// have. The checker never reads the registry: only `dmacheck list`, the zoo tests and the
+// reports compare "known bugs" with "what the generic properties caught".
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "impl/swiotlb/sw_state.h"
+
+namespace dmacheck::impl {
+
+// How swiotlb_bounce() turns a tlb address into the original address (kernel-facts §1.5,
+// CE-S9, CE-S10).
+enum class BounceRule {
+  SlotOffset,       // <= v5.11: slot's orig_addr + in-slot offset (no min_align offset exists)
+  StoredOrig,       // v5.12: slot's orig_addr, in-slot offset ignored (SW-ORIG-OFFSET)
+  Unsigned32Adjust, // 5f89468e2f06: adds (in-slot - align offset) as a 32-bit unsigned
+  WarnBeforeStart,  // 868c9ddc182b: WARNs and skips when in-slot < align offset (SW-PARTIAL-SYNC)
+  SignedAdjust,     // e8068f2d756d: signed adjustment, correct
+};
+
+// How swiotlb_alloc() (coherent, restricted-DMA pools) asks the search.
+enum class CoherentRule {
+  PlainSearch,      // find_slots(orig 0, size, 0): no alignment asked for
+  OrderAligned,     // cbf53074a528 (+823353b7cf0e guard): align to the page order of size
+};
+
+struct Rules {
+  SwState search = SwState::Sw11;
+  BounceRule bounce = BounceRule::SignedAdjust;
+  CoherentRule coherent = CoherentRule::OrderAligned;
+  bool pageGuardOnAlloc = true;       // 823353b7cf0e: fail (WARN) a non page aligned alloc
+  bool listStopsAtPoolEnd = true;     // 53c87e846e33: list[i] = min(seg rest, nslabs - i)
+  bool maxMappingMinusMinAlign = true; // v5.18: max mapping size leaves room for min_align
+  bool releaseByCallerSize = false;   // <= v5.11: unmap frees ALIGN(size) slots, no stored size
+  bool perAreaIndex = true;           // SW-3+: areas with their own index; before, one pool index
+  bool countWrapDistance = false;     // dmacheck proposal: a jump that wraps to 0 counts only the
+                                      // slots it really passed (fixes finding SW-WRAP-SKIP)
+  bool strideFromComparedBits = false;  // dmacheck proposal: with orig 0 the min_align bits are
+                                        // not compared, so they do not set the stride (SW-ALLOC-STRIDE)
+};
+
+struct Variant {
+  std::string name;                  // stable name, e.g. "linux-6.3" or a 12-digit commit
+  std::vector<std::string> aliases;  // other releases with identical logic, commit ids
+  std::string state;                 // "SW-6"
+  std::string commits;               // commits whose logic this variant runs
+  std::string kernels;               // releases that shipped it
+  std::string summary;
+  Rules rules;
+  std::vector<std::string> knownBugs;  // ids of swiotlbBugs(), derived from each bug's range
+};
+
+struct Bug {
+  std::string id;
+  std::string summary;
+  std::string introduced;
+  std::string fixed;
+  std::vector<std::string> invariants;  // what a generic property reports when it fires
+  int triggerOps = 0;                   // operations in the minimal trigger (kernel-facts §1.8)
+  std::string trigger;
+  std::string firstVariant;             // the first variant (in history order) that has it
+  std::string fixedInVariant;           // the first that no longer has it ("" = none yet)
+};
+
+const std::vector<Variant>& swiotlbVariants();
+const std::vector<Bug>& swiotlbBugs();
+const Variant* findSwiotlbVariant(std::string_view nameOrAliasOrCommit);
+const Bug* findSwiotlbBug(std::string_view id);
+const Variant& latestSwiotlbVariant();
+
+}  // namespace dmacheck::impl

@@ -1,0 +1,32 @@
+#pragma once
+// SlotAllocator: the interface every SWIOTLB implementation offers the checker — our
+// re-implementation with any variant's rules today, the kernel's own swiotlb.c built in
+// userspace tomorrow. Each call is one kernel entry point; usedSlots() is the abstraction
+// function that lets the checker compare the implementation's state with the model's.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/swiotlb/api.h"
+
+namespace dmacheck::swiotlb {
+
+class SlotAllocator {
+ public:
+  virtual ~SlotAllocator() = default;
+  // A search that probes more than `probeBudget` candidate slots reports NonTerminating.
+  virtual MapResult map(const MapRequest& request, std::uint64_t probeBudget) = 0;
+  virtual MapResult alloc(const AllocRequest& request, std::uint64_t probeBudget) = 0;
+  // The caller passes the mapping size and, like dma-iommu, the alloc_align_mask it mapped
+  // with (kernels up to v5.11 freed the caller's alloc_size rather than a stored one).
+  virtual void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) = 0;
+  virtual void free(std::uint64_t pageAddr, std::uint64_t size) = 0;
+  virtual BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) = 0;
+  virtual std::uint64_t maxMappingSize() const = 0;
+  virtual std::vector<bool> usedSlots() const = 0;
+  virtual std::optional<std::string> metadataProblem() const = 0;
+  virtual std::uint32_t areaIndex(std::uint32_t area) const = 0;
+};
+
+}  // namespace dmacheck::swiotlb

@@ -1,0 +1,85 @@
+#include "props/swiotlb/property.h"
+
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include <rapidcheck.h>
+#include <rapidcheck/detail/Configuration.h>
+
+#include "check/swiotlb/minimize.h"
+#include "check/verify.h"
+#include "props/swiotlb/generators.h"
+
+namespace dmacheck::swiotlb {
+
+namespace {
+
+class SilentListener : public rc::detail::TestListener {
+ public:
+  void onTestCaseFinished(const rc::detail::CaseDescription&) override {}
+  void onShrinkTried(const rc::detail::CaseDescription&, bool) override {}
+  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
+};
+
+// RapidCheck announces its configuration on stderr the first time it loads it; our
+// commands print their own seed, so that banner is swallowed once here.
+void loadRapidCheckQuietly() {
+  static const bool loaded = [] {
+    std::ostringstream sink;
+    std::streambuf* previous = std::cerr.rdbuf(sink.rdbuf());
+    rc::detail::configuration();
+    std::cerr.rdbuf(previous);
+    return true;
+  }();
+  (void)loaded;
+}
+
+}  // namespace
+
+PropertyOutcome checkSwiotlbProperty(const Implementation& implementation, const PropertyBudget& budget) {
+  loadRapidCheckQuietly();
+  const auto start = std::chrono::steady_clock::now();
+  // RapidCheck ends its shrinking on the last case that failed: that one is the minimum.
+  std::optional<Scenario> lastFailing;
+  auto property = [&] {
+    const Scenario scenario = *genScenario();
+    try {
+      validateScenario(scenario);
+    } catch (const std::exception& e) {
+      VERIFY(false, "the generator produced an invalid scenario: {}", e.what());
+    }
+    const CheckResult result = checkScenario(scenario, implementation.make);
+    if (result.firstViolation) {
+      lastFailing = Scenario{scenario.config, result.ranOps};
+      RC_FAIL(result.firstViolation->invariant + ": " + result.firstViolation->detail);
+    }
+  };
+
+  rc::detail::TestParams params;
+  params.seed = budget.seed;
+  params.maxSuccess = budget.runs;
+  params.maxSize = budget.maxOps;
+  rc::detail::TestMetadata metadata{"swiotlb", "swiotlb slot allocator invariants"};
+  SilentListener listener;
+  const rc::detail::TestResult result =
+      rc::detail::checkProperty(rc::detail::toProperty(property), metadata, params, listener);
+
+  PropertyOutcome outcome;
+  rc::detail::SuccessResult success;
+  rc::detail::FailureResult failure;
+  if (result.match(success)) {
+    outcome.casesRun = success.numSuccess;
+  } else {
+    VERIFY(result.match(failure) && lastFailing.has_value(), "RapidCheck did not end in success or failure");
+    outcome.holds = false;
+    outcome.casesRun = failure.numSuccess;
+    outcome.rapidcheckOps = static_cast<int>(lastFailing->ops.size());
+    outcome.counterexample = minimizeScenario(*lastFailing, implementation.make);
+    outcome.violation = checkScenario(*outcome.counterexample, implementation.make).firstViolation;
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+}  // namespace dmacheck::swiotlb

@@ -1,0 +1,30 @@
+#pragma once
+// The one generic SWIOTLB property: for every generated scenario, the checker finds no
+// violated invariant. It never asks which implementation runs; the implementation is only
+// the thing it is applied to. `dmacheck check` and the ctest suites both call this.
+#include <cstdint>
+#include <optional>
+
+#include "check/swiotlb/implementations.h"
+#include "check/violation.h"
+
+namespace dmacheck::swiotlb {
+
+struct PropertyBudget {
+  std::uint64_t seed = 1;
+  int runs = 10000;    // test cases
+  int maxOps = 100;    // operations per test case (RapidCheck's max size)
+};
+
+struct PropertyOutcome {
+  bool holds = true;
+  int casesRun = 0;                     // passing cases before the failure (or all of them)
+  std::optional<Scenario> counterexample;  // shrunk by RapidCheck, then minimised per operation
+  std::optional<Violation> violation;   // what the counterexample violates
+  int rapidcheckOps = 0;                // length after RapidCheck's shrinking, before ours
+  double seconds = 0;
+};
+
+PropertyOutcome checkSwiotlbProperty(const Implementation& implementation, const PropertyBudget& budget);
+
+}  // namespace dmacheck::swiotlb
