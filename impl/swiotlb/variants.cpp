@@ -208,11 +208,9 @@ const Variant* findSwiotlbVariant(std::string_view name) {
     if (v.name == name) return &v;
     if (std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end()) return &v;
   }
-  // A commit id given with more than 12 digits still names the variant.
-  if (name.size() > 12)
-    for (const auto& v : swiotlbVariants())
-      if (v.name.size() == 12 && name.substr(0, 12) == v.name) return &v;
-  return nullptr;
+  // A commit id given with more than 12 hex digits names the variant its 12-digit prefix names.
+  const bool hex = name.size() > 12 && name.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  return hex ? findSwiotlbVariant(name.substr(0, 12)) : nullptr;
 }
 
 const Bug* findSwiotlbBug(std::string_view id) {

@@ -1,0 +1,37 @@
+#pragma once
+// An allocator that is nothing but the model: it places every request at the model's own
+// witness and bounces exactly what the model expects. The generic property must hold on
+// it; if it does not, the property (or the generator) is wrong, not an allocator. This is
+// how the conformance suite itself is checked (exemplars practice 3).
+#include "model/swiotlb/allocator.h"
+#include "model/swiotlb/slot_spec.h"
+
+namespace dmacheck::swiotlb {
+
+class ReferenceAllocator final : public SlotAllocator {
+ public:
+  explicit ReferenceAllocator(const Config& config);
+  MapResult map(const MapRequest& request, std::uint64_t probeBudget) override;
+  MapResult alloc(const AllocRequest& request, std::uint64_t probeBudget) override;
+  void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) override;
+  void free(std::uint64_t pageAddr, std::uint64_t size) override;
+  BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) override;
+  std::uint64_t maxMappingSize() const override;
+  std::vector<bool> usedSlots() const override { return spec_.usedSlots(); }
+  std::optional<std::string> metadataProblem() const override { return std::nullopt; }
+  std::uint32_t areaIndex(std::uint32_t) const override { return 0; }
+
+ private:
+  struct Mapping {
+    int id;
+    std::uint64_t orig;
+    std::uint64_t tlb;
+    std::uint64_t size;
+  };
+  void releaseHolding(std::uint64_t addr);
+  Config config_;
+  model::SlotSpec spec_;
+  std::vector<Mapping> mappings_;
+};
+
+}  // namespace dmacheck::swiotlb
