@@ -9,6 +9,7 @@
 #include "check/swiotlb/report.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
+#include "model/swiotlb/invariants.h"
 #include "props/swiotlb/property.h"
 
 namespace dmacheck::cli {
@@ -23,6 +24,8 @@ struct Options {
   int runs = 10000;
   int maxOps = 100;
   std::string out = "dmacheck-findings";
+  std::string hunt;      // keep drawing seeds until this invariant is violated
+  int maxSeeds = 100;
 };
 
 std::string describe(const swiotlb::Implementation& impl) {
@@ -55,6 +58,12 @@ int report(const Options& o, const swiotlb::Implementation& impl, const swiotlb:
   return kExitViolation;
 }
 
+std::vector<std::string> invariantIds() {
+  std::vector<std::string> ids;
+  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
+  return ids;
+}
+
 }  // namespace
 
 Command addCheckCommand(CLI::App& root) {
@@ -69,14 +78,28 @@ Command addCheckCommand(CLI::App& root) {
   app->add_option("--runs", o->runs, "Test cases to generate")->check(CLI::Range(1, 100000000));
   app->add_option("--max-ops", o->maxOps, "Maximum operations per test case")->check(CLI::Range(1, 10000));
   app->add_option("--out", o->out, "Directory for the traces of violations found");
+  app->add_option("--hunt", o->hunt, "Draw seeds (seed, seed+1, ...) until this invariant is violated, e.g. S-DISJ")
+      ->check(CLI::IsMember(invariantIds()));
+  app->add_option("--max-seeds", o->maxSeeds, "With --hunt: seeds to try before giving up")->check(CLI::Range(1, 100000));
   return {app, [o] {
             requireKnownTarget(o->target);
             const auto impl = implementationNamed(o->impl);
             if (!o->seedGiven) o->seed = std::random_device{}();
-            std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations\n",
-                                     o->target, describe(impl), o->seed, o->runs, o->maxOps);
-            const auto outcome = swiotlb::checkSwiotlbProperty(impl, {o->seed, o->runs, o->maxOps});
-            return report(*o, impl, outcome);
+            std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n",
+                                     o->target, describe(impl), o->seed, o->runs, o->maxOps,
+                                     o->hunt.empty() ? "" : fmt::format(", hunting {}", o->hunt));
+            for (int k = 0;; ++k) {
+              const auto outcome = swiotlb::checkSwiotlbProperty(impl, {o->seed, o->runs, o->maxOps});
+              const bool wanted = o->hunt.empty() || (!outcome.holds && outcome.violation->invariant == o->hunt);
+              if (wanted || k + 1 >= o->maxSeeds) {
+                if (!wanted) std::cout << fmt::format("no {} violation in {} seeds\n", o->hunt, o->maxSeeds);
+                return report(*o, impl, outcome);
+              }
+              std::cout << fmt::format("  seed {}: {} ({:.2f} s); not {}, next seed\n", o->seed,
+                                       outcome.holds ? "holds" : outcome.violation->invariant + " violated",
+                                       outcome.seconds, o->hunt);
+              ++o->seed;
+            }
           }};
 }
 

@@ -1,6 +1,7 @@
 // dmacheck: finds, explains and disproves bugs in DMA/IOMMU address allocators.
 // Entry point: parses the command line and hands over to one subcommand (cli/*_command.cpp).
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,6 +17,16 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
                                    addCorpusCommand(app), addZooCommand(app)};
+  std::string known;
+  bool isCommand = false;
+  for (const Command& c : commands) {
+    known += (known.empty() ? "" : ", ") + c.app->get_name();
+    isCommand = isCommand || (argc > 1 && c.app->get_name() == argv[1]);
+  }
+  if (argc > 1 && argv[1][0] != '-' && !isCommand) {
+    std::fprintf(stderr, "dmacheck: error: unknown command '%s' (commands: %s)\n", argv[1], known.c_str());
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

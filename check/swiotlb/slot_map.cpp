@@ -12,7 +12,8 @@ std::vector<std::string> renderSlotMap(const Config& config, const std::vector<S
   const std::uint64_t span = std::max<std::uint64_t>(slotsPerPage * 4, 16);
   std::uint64_t from = focus.firstSlot > span / 2 ? focus.firstSlot - span / 2 : 0;
   from -= (config.pool.start / kSlotBytes + from) % slotsPerPage;  // start at a page boundary
-  const std::uint64_t to = std::min<std::uint64_t>(config.pool.slots + 2, focus.firstSlot + focus.slotCount + span / 2);
+  std::uint64_t to = std::min<std::uint64_t>(config.pool.slots + 2, focus.firstSlot + focus.slotCount + span / 2);
+  while ((config.pool.start / kSlotBytes + to) % slotsPerPage != 0) ++to;  // end on a page boundary
 
   std::string row = fmt::format("slot {:>6} ", from), marks(row.size(), ' ');
   for (std::uint64_t s = from; s < to; ++s) {

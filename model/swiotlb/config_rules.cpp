@@ -37,9 +37,10 @@ std::optional<std::string> configProblem(const Config& config) {
     return fmt::format("slots must be between 1 and {}, got {}", kMaxPoolSlots, pool.slots);
   if (!isPowerOfTwo(pool.areas))
     return fmt::format("areas must be a power of two (the kernel rounds it up), got {}", pool.areas);
-  if (pool.areas > 1 && pool.slots % (pool.areas * kSegmentSlots) != 0)
+  const std::uint64_t wholeSegments = std::uint64_t{pool.areas} * kSegmentSlots;  // 64-bit: areas may be 2^31
+  if (pool.areas > 1 && pool.slots % wholeSegments != 0)
     return fmt::format("with {} areas, slots must be a multiple of {} (whole segments per area), got {}",
-                       pool.areas, pool.areas * kSegmentSlots, pool.slots);
+                       pool.areas, wholeSegments, pool.slots);
   if (pool.start % pool.pageSize != 0)
     return fmt::format("pool start must be page aligned (pools are page allocations), got {:#x} with page {:#x}",
                        pool.start, pool.pageSize);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Command-line contract of `dmacheck`: exit codes and messages for good and bad input.
+# Usage: cli_test.sh DMACHECK_BINARY CORPUS_DIR
+set -u
+bin=$1 corpus=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+# expect CODE PATTERN -- ARGS...: runs dmacheck ARGS, wants exit CODE and PATTERN in its output.
+expect() {
+  local code=$1 pattern=$2; shift 3
+  local out status
+  out=$("$bin" "$@" 2>&1); status=$?
+  if [[ $status -eq $code && $out == *"$pattern"* ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    printf 'FAIL: dmacheck %s\n  wanted exit %s and "%s", got exit %s:\n%s\n' "$*" "$code" "$pattern" "$status" "$(head -c 600 <<<"$out")"
+  fi
+}
+
+trace() { printf '# dmacheck trace v1\ntarget swiotlb\n%s' "$2" >"$tmp/$1"; }
+
+expect 0 "list" -- --help
+expect 0 "--impl" -- check --help
+expect 2 "A subcommand is required" -- 
+expect 2 "unknown command 'no-such-command' (commands: list, check" -- no-such-command
+expect 2 "unknown swiotlb implementation 'linux-9.99'" -- check --impl linux-9.99
+expect 2 "unknown target 'iommu-magic'" -- check --target iommu-magic --impl latest
+expect 2 "--runs" -- check --impl latest --runs 0
+expect 2 "--impl is required" -- check
+expect 2 "cannot read file" -- replay "$tmp/missing.trace"
+trace bad-version.trace ""; printf '# dmacheck trace v7\n' >"$tmp/bad-version.trace"
+expect 2 "version 7 is not supported" -- replay "$tmp/bad-version.trace" --impl latest
+trace bad-field.trace $'pool start=0x40000000 slots=8 colour=red\n'
+expect 2 "line 3: 'pool' has no field 'colour'" -- replay "$tmp/bad-field.trace" --impl latest
+trace bad-geometry.trace $'pool start=0x40000800 slots=8\n'
+expect 2 "pool start must be page aligned" -- replay "$tmp/bad-geometry.trace" --impl latest
+trace bad-op.trace $'pool start=0x40000000 slots=8\nmap orig=0 size=16\n'
+expect 2 "operation 1 (map orig=0x0" -- replay "$tmp/bad-op.trace" --impl latest
+trace no-impl.trace $'pool start=0x40000000 slots=8\nmap orig=0x1000 size=16\n'
+expect 2 "give --impl NAME" -- replay "$tmp/no-impl.trace"
+expect 2 "no expected verdict for" -- corpus "$tmp/no-impl.trace"
+expect 2 "no such file or directory" -- corpus "$tmp/nothing-here"
+
+# Good input: clean replay, a violation, corpus and list in both formats.
+expect 0 "OK: all 1 steps hold" -- replay "$tmp/no-impl.trace" --impl latest
+expect 1 "VIOLATED: S-DISJ at step 14" -- replay "$corpus/seed000-vsock-exact-log.trace"
+expect 1 "got slot 1645-1649/7168 (0x98326800)" -- replay "$corpus/seed000-vsock-exact-log.trace"
+expect 0 "expected for linux-6.10: pass (matches)" -- replay "$corpus/seed000-vsock-exact-log.trace" --impl linux-6.10
+expect 0 "0 failed" -- corpus "$corpus"
+expect 0 '"name": "linux-6.3"' -- list --json
+expect 0 "SW-DBLALLOC" -- list
+expect 1 "replay: dmacheck replay $tmp/out/" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
+expect 0 "OK: 200 cases" -- check --impl proposal-wrap-distance --seed 3 --runs 200
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, then build and run every test twice, in the developer
+# build and under AddressSanitizer + UndefinedBehaviorSanitizer, and fuzz our own trace
+# parser with libFuzzer for a short while.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+fuzz_seconds=${DMACHECK_FUZZ_SECONDS:-30}
+
+echo "== developer build"
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+ctest --preset dev
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== libFuzzer on the trace parser (${fuzz_seconds}s, ASan + UBSan)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target trace_parser_fuzz
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp corpus/parser/* corpus/swiotlb/*.trace "$work/"
+./build/fuzz/fuzz/trace_parser_fuzz "$work" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
+  -artifact_prefix="$work/" 2>&1 | grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY" || true
+if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null; then
+  echo "trace parser fuzzing found a crash" >&2
+  exit 1
+fi
+
+echo "== summary"
+ctest --preset dev 2>&1 | tail -n 3
