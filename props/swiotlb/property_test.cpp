@@ -12,10 +12,12 @@
 namespace dmacheck::swiotlb {
 namespace {
 
-std::string describeFailure(const PropertyOutcome& outcome) {
+std::string describeFailure(const PropertyOutcome& outcome, const std::string& impl = "", std::uint64_t seed = 0) {
   if (outcome.holds) return "holds";
-  return outcome.violation->invariant + ": " + outcome.violation->detail + "\n" +
-         renderTrace(*outcome.counterexample, {});
+  std::string text = outcome.violation->invariant + ": " + outcome.violation->detail + "\n" +
+                     renderTrace(*outcome.counterexample, {});
+  if (!impl.empty()) text += "rerun: dmacheck check --impl " + impl + " --seed " + std::to_string(seed) + "\n";
+  return text;
 }
 
 TEST(SwiotlbProperty, HoldsOnTheModelItself) {
@@ -29,7 +31,7 @@ TEST(SwiotlbProperty, FixedLogicHoldsTenThousandRuns) {
   const auto impl = findImplementation("proposal-wrap-distance");
   ASSERT_TRUE(impl);
   const auto outcome = checkSwiotlbProperty(*impl, {.seed = 11, .runs = 10000, .maxOps = 100});
-  EXPECT_TRUE(outcome.holds) << describeFailure(outcome);
+  EXPECT_TRUE(outcome.holds) << describeFailure(outcome, "proposal-wrap-distance", 11);
   EXPECT_EQ(outcome.casesRun, 10000);
 }
 
@@ -56,7 +58,7 @@ TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
     const auto outcome = checkSwiotlbProperty(*impl, {.seed = seed, .runs = 10000, .maxOps = 100});
     ASSERT_FALSE(outcome.holds) << GetParam() << " seed " << seed;
     EXPECT_NE(std::find(expected.begin(), expected.end(), outcome.violation->invariant), expected.end())
-        << GetParam() << " seed " << seed << ": " << describeFailure(outcome);
+        << GetParam() << " seed " << seed << ": " << describeFailure(outcome, GetParam(), seed);
     EXPECT_LT(outcome.seconds, 5.0) << GetParam() << " seed " << seed;
   }
 }
