@@ -6,25 +6,22 @@ namespace dmacheck::swiotlb {
 
 ReferenceAllocator::ReferenceAllocator(const Config& config) : config_(config), spec_(config) {}
 
-MapResult ReferenceAllocator::map(const MapRequest& request, std::uint64_t) {
+MapResult ReferenceAllocator::place(std::optional<Placement> witness, std::uint64_t orig, std::uint64_t size) {
   MapResult result;
-  auto witness = spec_.mapWitness(request);
   if (!witness) return result;
   result.status = MapResult::Status::Mapped;
   result.placement = *witness;
-  result.bounce.copy = model::SlotSpec::expectedCopy(request.orig, witness->tlbAddr, 0, request.size);
-  mappings_.push_back({spec_.record(*witness), request.orig, witness->tlbAddr, request.size});
+  if (orig != 0) result.bounce.copy = model::SlotSpec::expectedCopy(orig, witness->tlbAddr, 0, size);
+  mappings_.push_back({spec_.record(*witness), orig, witness->tlbAddr, size});
   return result;
 }
 
+MapResult ReferenceAllocator::map(const MapRequest& request, std::uint64_t) {
+  return place(spec_.mapWitness(request), request.orig, request.size);
+}
+
 MapResult ReferenceAllocator::alloc(const AllocRequest& request, std::uint64_t) {
-  MapResult result;
-  auto witness = spec_.allocWitness(request);
-  if (!witness) return result;
-  result.status = MapResult::Status::Mapped;
-  result.placement = *witness;
-  mappings_.push_back({spec_.record(*witness), 0, witness->tlbAddr, request.size});
-  return result;
+  return place(spec_.allocWitness(request), 0, request.size);
 }
 
 void ReferenceAllocator::releaseHolding(std::uint64_t addr) {

@@ -28,6 +28,8 @@ class ReferenceAllocator final : public SlotAllocator {
     std::uint64_t tlb;
     std::uint64_t size;
   };
+  // Records the model's witness (if any) as the answer; orig 0 marks a coherent allocation.
+  MapResult place(std::optional<Placement> witness, std::uint64_t orig, std::uint64_t size);
   void releaseHolding(std::uint64_t addr);
   Config config_;
   model::SlotSpec spec_;
