@@ -19,12 +19,17 @@ Command addReplayCommand(CLI::App& root) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("replay", "Re-run a trace step by step and explain what breaks");
-  app->add_option("file", o->file, "Trace file (format: '# dmacheck trace v1', see README)")->required();
+  app->add_option("file", o->file, "Trace file ('# dmacheck trace v1', see README) or a libFuzzer input/crash file")
+      ->required();
   app->add_option("--impl", o->impl, "Implementation to run (default: the trace's 'impl' line)");
   app->add_flag("--stop-at-first", o->stopAtFirst, "Stop at the first violated invariant");
   return {app, [o] {
             const LoadedTrace trace = loadTrace(o->file);
             std::string name = o->impl.empty() ? trace.document.impl.value_or("") : o->impl;
+            if (name.empty() && trace.fromFuzzerInput) {  // the implementation the input itself picks
+              const auto all = swiotlb::allImplementations();
+              name = all[trace.variantChoice % all.size()].name;
+            }
             if (name.empty())
               throw InputError(fmt::format("{}: no implementation to run: give --impl NAME or add an 'impl' line",
                                            o->file));

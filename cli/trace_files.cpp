@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/input_error.h"
+#include "check/swiotlb/byte_codec.h"
 #include "check/swiotlb/trace_codec.h"
 
 namespace dmacheck::cli {
@@ -15,7 +16,16 @@ namespace fs = std::filesystem;
 
 LoadedTrace loadTrace(const std::string& path) {
   try {
-    LoadedTrace t{path, parseTraceDocument(readFile(path)), {}};
+    const std::string contents = readFile(path);
+    if (swiotlb::looksLikeFuzzerInput(contents)) {  // a libFuzzer crash file or corpus entry
+      const auto input = swiotlb::decodeInput(reinterpret_cast<const std::uint8_t*>(contents.data()), contents.size());
+      LoadedTrace t{path, {}, input.scenario};
+      t.document.target = "swiotlb";
+      t.fromFuzzerInput = true;
+      t.variantChoice = input.variantChoice;
+      return t;
+    }
+    LoadedTrace t{path, parseTraceDocument(contents), {}};
     t.scenario = swiotlb::scenarioFromDocument(t.document);
     swiotlb::validateScenario(t.scenario);
     return t;

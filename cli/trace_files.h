@@ -12,8 +12,11 @@ struct LoadedTrace {
   std::string path;
   TraceDocument document;
   swiotlb::Scenario scenario;
+  bool fromFuzzerInput = false;    // decoded from bytes rather than parsed from text
+  std::uint8_t variantChoice = 0;  // the input's own pick of implementation (fuzzer inputs)
 };
 
+// A text trace, or a libFuzzer input (crash file, corpus entry) decoded to a scenario.
 // Throws InputError prefixed with the path.
 LoadedTrace loadTrace(const std::string& path);
 // Expands directories (recursively, *.trace, sorted) and checks files exist.

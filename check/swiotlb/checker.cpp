@@ -120,7 +120,7 @@ class Checker {
                                                                                : std::nullopt);
       return finish(r);
     }
-    r.outcome = slotRange(result.placement);
+    if (keepLog_) r.outcome = slotRange(result.placement);
     r.highlight = result.placement;
     for (auto& f : spec_.judgeMapped(request, result.placement)) flag(r, f.invariant, f.detail);
     checkBounce(r, model::SlotSpec::expectedCopy(op.orig, result.placement.tlbAddr, 0, op.size), result.bounce);
@@ -140,7 +140,7 @@ class Checker {
       return finish(r);
     }
     const std::uint64_t page = result.placement.tlbAddr / config_.pool.pageSize * config_.pool.pageSize;
-    r.outcome = fmt::format("{} page={:#x}", slotRange(result.placement), page);
+    if (keepLog_) r.outcome = fmt::format("{} page={:#x}", slotRange(result.placement), page);
     r.highlight = result.placement;
     r.pageShown = page;
     for (auto& f : spec_.judgeAllocated(request, result.placement)) flag(r, f.invariant, f.detail);
@@ -158,7 +158,7 @@ class Checker {
     else impl_->unmap(victim.placement.tlbAddr, victim.size, victim.align);
     spec_.release(victim.modelId);
     live_.erase(live_.begin() + static_cast<std::ptrdiff_t>(k));
-    r.outcome = fmt::format("released {}", slotRange(victim.placement));
+    if (keepLog_) r.outcome = fmt::format("released {}", slotRange(victim.placement));
     r.highlight = victim.placement;
     return finish(r, "S-FREE");
   }
@@ -175,11 +175,10 @@ class Checker {
     r.op = SyncOp{static_cast<std::uint32_t>(k), offset, bytes, op.dir};
     BounceResult got = impl_->sync(target.placement.tlbAddr + offset, bytes, op.dir);
     if (!got.warning.empty()) log(r, "WARNING: " + got.warning);
-    if (got.copy)
-      r.outcome = fmt::format("copied {:#x} bytes orig {:#x} <-> tlb {:#x}", got.copy->bytes, got.copy->origAddr,
-                              got.copy->tlbAddr);
-    else
-      r.outcome = "nothing copied";
+    if (keepLog_)
+      r.outcome = got.copy ? fmt::format("copied {:#x} bytes orig {:#x} <-> tlb {:#x}", got.copy->bytes,
+                                         got.copy->origAddr, got.copy->tlbAddr)
+                           : "nothing copied";
     checkBounce(r, model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, offset, bytes), got);
     r.highlight = target.placement;
     return finish(r);
@@ -191,20 +190,51 @@ class Checker {
 
   // State checks after every step: the implementation's used slots must be the model's,
   // and its metadata self-consistent. After a release a mismatch is an S-FREE violation.
+  // Per step only the slots either side changed are compared (untouched slots were equal
+  // after the previous step); finishScenario() repeats the comparison over every slot.
   bool finish(StepReport& r, const char* mismatchInvariant = "S-MD") {
-    const std::vector<bool> implUsed = impl_->usedSlots();
-    const std::vector<bool> modelUsed = spec_.usedSlots();
-    for (std::uint32_t s = 0; s < implUsed.size(); ++s) {
-      if (implUsed[s] == modelUsed[s]) continue;
-      flag(r, mismatchInvariant,
-           implUsed[s] ? fmt::format("slot {} ({:#x}) is still marked in use but no live allocation holds it", s,
-                                     config_.pool.start + s * kSlotBytes)
-                       : fmt::format("slot {} ({:#x}) is marked free but a live allocation holds it", s,
-                                     config_.pool.start + s * kSlotBytes));
-      if (!r.highlight) r.highlight = Placement{s, 1, 0};
+    auto [first, last] = impl_->takeChangedSlots();
+    if (!initialStateChecked_) {  // the induction's base: the first step looks at every slot
+      first = 0, last = config_.pool.slots;
+      initialStateChecked_ = true;
+    }
+    if (r.highlight) {  // the model changed exactly this step's placement
+      first = std::min(first, r.highlight->firstSlot);
+      last = std::max<std::uint32_t>(last, r.highlight->firstSlot + r.highlight->slotCount);
+    }
+    last = std::min<std::uint32_t>(last, config_.pool.slots);
+    for (std::uint32_t s = first; s < last; ++s) {
+      if (impl_->slotInUse(s) == spec_.slotHeld(s)) continue;
+      flagMismatch(r, mismatchInvariant, s);
       break;
     }
+    if (first < last)
+      if (auto problem = impl_->metadataProblemAround(first, last)) flag(r, "S-MD", *problem);
+    return sortAndDraw(r);
+  }
+
+ public:
+  // Everything, once per scenario: every slot, and the per-area accounting.
+  void finishScenario(StepReport& r) {
+    for (std::uint32_t s = 0; s < config_.pool.slots; ++s)
+      if (impl_->slotInUse(s) != spec_.slotHeld(s)) {
+        flagMismatch(r, "S-MD", s);
+        break;
+      }
     if (auto problem = impl_->metadataProblem()) flag(r, "S-MD", *problem);
+    sortAndDraw(r);
+  }
+
+ private:
+  void flagMismatch(StepReport& r, const char* invariant, std::uint32_t s) {
+    const std::uint64_t addr = config_.pool.start + std::uint64_t{s} * kSlotBytes;
+    flag(r, invariant, spec_.slotHeld(s) ? fmt::format("slot {} ({:#x}) is marked free but a live allocation holds it", s, addr)
+                                         : fmt::format("slot {} ({:#x}) is still marked in use but no live allocation "
+                                                       "holds it", s, addr));
+    if (!r.highlight) r.highlight = Placement{s, 1, 0};
+  }
+
+  bool sortAndDraw(StepReport& r) {
     std::stable_sort(r.violations.begin(), r.violations.end(), [](const Violation& a, const Violation& b) {
       return priorityOf(a.invariant) < priorityOf(b.invariant);
     });
@@ -223,6 +253,7 @@ class Checker {
   std::uint64_t probeBudget_;
   std::vector<Live> live_;
   int createdId_ = -1;  // the allocation made by the current step, if any
+  bool initialStateChecked_ = false;
 
  public:
   const model::SlotSpec& spec() const { return spec_; }
@@ -258,7 +289,15 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
     result.ranOps.push_back(report.op);
     if (!report.violations.empty() && !result.firstViolation) result.firstViolation = report.violations.front();
     if (options.keepReports) result.reports.push_back(std::move(report));
-    if (result.firstViolation && options.stopAtFirstViolation) break;
+    if (result.firstViolation && options.stopAtFirstViolation) return result;
+  }
+  StepReport last;
+  last.step = result.ranOps.size();
+  checker.finishScenario(last);
+  if (!last.violations.empty()) {
+    if (!result.firstViolation) result.firstViolation = last.violations.front();
+    if (options.keepReports && !result.reports.empty())
+      for (auto& v : last.violations) result.reports.back().violations.push_back(v);
   }
   return result;
 }

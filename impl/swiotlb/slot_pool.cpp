@@ -88,7 +88,9 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   const bool minAlignIgnored = rules_.strideFromComparedBits && orig == 0;
   const auto params = searchParams<std::uint64_t>(state, config_.device.minAlignMask, allocAlign, allocSize,
                                                   config_.pool.pageSize, pageShift_, minAlignIgnored);
-  const std::uint64_t tblDmaAddr = config_.pool.start & config_.device.segBoundaryMask;
+  // The kernel aligns against the pool's DMA address masked by the segment boundary.
+  const std::uint64_t alignBase =
+      rules_.alignOnFullAddress ? config_.pool.start : config_.pool.start & config_.device.segBoundaryMask;
   const auto stride = static_cast<std::uint32_t>(std::min<std::uint64_t>(params.stride, 1u << 30));
   Found result;
   result.note = {allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
@@ -102,7 +104,7 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   // One probe: true when the slot is taken; otherwise index/checked advance as the kernel does.
   auto probe = [&](std::uint64_t& checked) {
     const std::uint32_t slot = base + index;
-    if (rejectsProbe(state, params, tblDmaAddr + (std::uint64_t{slot} << kSlotShift), orig)) {
+    if (rejectsProbe(state, params, alignBase + (std::uint64_t{slot} << kSlotShift), orig)) {
       index = wrap(index + 1);
       checked += 1;
       return false;
@@ -142,9 +144,9 @@ void SlotPool::claim(std::uint32_t area, std::uint32_t slot, std::uint32_t areaR
     slots_[i].allocSize = allocSize - (low + (std::uint64_t{i - slot} << kSlotShift));
   }
   std::uint32_t count = 0;
-  for (std::int64_t i = std::int64_t{slot} - 1; i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 &&
-                                                 slots_[i].list != 0; --i)
-    slots_[i].list = ++count;
+  std::int64_t i = std::int64_t{slot} - 1;
+  for (; i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 && slots_[i].list != 0; --i) slots_[i].list = ++count;
+  touched(static_cast<std::uint64_t>(i + 1), std::uint64_t{slot} + nslots);
   areas_[area].index = wrap(areaRelative + nslots);
   areas_[area].used += nslots;
 }
@@ -233,9 +235,9 @@ void SlotPool::release(std::uint64_t tlbAddr, std::optional<std::uint64_t> calle
   for (std::uint64_t i = index + nslots; i-- > index;) {
     slots_[i] = {kInvalidPhys, 0, ++count, 0};
   }
-  for (std::int64_t i = static_cast<std::int64_t>(index) - 1;
-       i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 && slots_[i].list != 0; --i)
-    slots_[i].list = ++count;
+  std::int64_t i = static_cast<std::int64_t>(index) - 1;
+  for (; i >= 0 && i % kSegmentSlots != kSegmentSlots - 1 && slots_[i].list != 0; --i) slots_[i].list = ++count;
+  touched(static_cast<std::uint64_t>(i + 1), index + nslots);
   areas_[std::min<std::uint32_t>(area, areaCount() - 1)].used -= static_cast<std::uint32_t>(nslots);
 }
 
@@ -305,8 +307,20 @@ std::vector<bool> SlotPool::usedSlots() const {
   return used;
 }
 
-std::optional<std::string> SlotPool::metadataProblem() const {
-  for (std::uint32_t i = 0; i < nslabs_; ++i) {
+void SlotPool::touched(std::uint64_t first, std::uint64_t last) {
+  changedFirst_ = std::min(changedFirst_, first);
+  changedLast_ = std::max(changedLast_, last);
+}
+
+std::pair<std::uint32_t, std::uint32_t> SlotPool::takeChangedSlots() {
+  const auto range = std::pair(static_cast<std::uint32_t>(std::min<std::uint64_t>(changedFirst_, nslabs_)),
+                               static_cast<std::uint32_t>(std::min<std::uint64_t>(changedLast_, nslabs_)));
+  changedFirst_ = UINT64_MAX, changedLast_ = 0;
+  return range;
+}
+
+std::optional<std::string> SlotPool::freeRunProblem(std::uint32_t first, std::uint32_t last) const {
+  for (std::uint32_t i = first; i < std::min(last, nslabs_); ++i) {
     if (slots_[i].list == 0) continue;
     const bool nextFree = i + 1 < nslabs_ && (i + 1) % kSegmentSlots != 0 && slots_[i + 1].list != 0;
     const std::uint32_t expected = nextFree ? slots_[i + 1].list + 1 : 1;
@@ -314,6 +328,15 @@ std::optional<std::string> SlotPool::metadataProblem() const {
       return fmt::format("slot {}: list={} but the free run from it to the segment or pool end is {}",
                          i, slots_[i].list, expected);
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> SlotPool::metadataProblemAround(std::uint32_t first, std::uint32_t last) const {
+  return freeRunProblem(first > 0 ? first - 1 : 0, last);
+}
+
+std::optional<std::string> SlotPool::metadataProblem() const {
+  if (auto problem = freeRunProblem(0, nslabs_)) return problem;
   for (std::uint32_t a = 0; a < areaCount(); ++a) {
     std::uint32_t inUse = 0;
     for (std::uint32_t i = a * areaSlabs_; i < (a + 1) * areaSlabs_; ++i) inUse += slots_[i].list == 0;

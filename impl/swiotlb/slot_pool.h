@@ -40,6 +40,9 @@ class SlotPool final : public swiotlb::SlotAllocator {
   std::vector<bool> usedSlots() const override;
   // S-MD: the first inconsistency in the metadata, if any.
   std::optional<std::string> metadataProblem() const override;
+  std::pair<std::uint32_t, std::uint32_t> takeChangedSlots() override;
+  bool slotInUse(std::uint32_t slot) const override { return slots_[slot].list == 0; }
+  std::optional<std::string> metadataProblemAround(std::uint32_t first, std::uint32_t last) const override;
   std::uint32_t areaIndex(std::uint32_t area) const override { return areas_.at(area).index; }
   std::uint32_t areaCount() const { return static_cast<std::uint32_t>(areas_.size()); }
 
@@ -73,6 +76,8 @@ class SlotPool final : public swiotlb::SlotAllocator {
   std::uint64_t slotAddr(std::uint32_t slot) const;
   std::uint64_t lowOffset(std::uint64_t addr) const;
   bool inMetadata(std::uint64_t slot) const { return slot < slots_.size(); }
+  void touched(std::uint64_t first, std::uint64_t last);  // records a write of list[first, last)
+  std::optional<std::string> freeRunProblem(std::uint32_t first, std::uint32_t last) const;
 
   swiotlb::Config config_;
   Rules rules_;
@@ -81,6 +86,7 @@ class SlotPool final : public swiotlb::SlotAllocator {
   unsigned pageShift_;
   std::vector<Slot> slots_;   // nslabs_ slots, then a guard segment (see class comment)
   std::vector<Area> areas_;
+  std::uint64_t changedFirst_ = UINT64_MAX, changedLast_ = 0;
 };
 
 }  // namespace dmacheck::impl

@@ -41,6 +41,8 @@ struct Rules {
                                       // slots it really passed (fixes finding SW-WRAP-SKIP)
   bool strideFromComparedBits = false;  // dmacheck proposal: with orig 0 the min_align bits are
                                         // not compared, so they do not set the stride (SW-ALLOC-STRIDE)
+  bool alignOnFullAddress = false;      // dmacheck proposal: check alignment on the slot's DMA address,
+                                        // not on it masked by the segment boundary (SW-BOUNDARY-ALIGN)
 };
 
 struct Variant {

@@ -42,6 +42,7 @@ Rules proposalRules() {
   Rules r = with(rulesFor(SwState::Sw11), BounceRule::SignedAdjust, true, true);
   r.countWrapDistance = true;
   r.strideFromComparedBits = true;
+  r.alignOnFullAddress = true;
   return r;
 }
 
@@ -99,8 +100,8 @@ std::vector<Variant> buildVariants() {
        "327e2c97c46a", "v6.10 - mainline", "mapping size rounded up to alloc_align_mask + 1",
        with(rulesFor(SwState::Sw11), B::SignedAdjust, true, true), {}},
       {"proposal-wrap-distance", {"dmacheck-fix"}, "SW-11+", "327e2c97c46a + dmacheck proposal (not upstream)",
-       "none (candidate fix)", "linux-6.10 where a wrapping jump counts only the slots it passed and "
-       "swiotlb_alloc's stride ignores min_align bits it never compares",
+       "none (candidate fix)", "linux-6.10 where a wrapping jump counts only the slots it passed, swiotlb_alloc's "
+       "stride ignores min_align bits it never compares, and alignment is checked on the unmasked address",
        proposalRules(), {}},
   };
 }
@@ -164,6 +165,12 @@ std::vector<Bug> buildBugs() {
        "charged for the wrapping jump exhaust slots_checked before every aligned slot was probed",
        "7c3940bf81e5 (v6.3) bounded the loop by slots_checked", "not fixed upstream (see proposal-wrap-distance)",
        {"S-COMPLETE"}, 3, "alignment wider than the pool start's, index past the last aligned slot", "7c3940bf81e5",
+       "proposal-wrap-distance"},
+      {"SW-BOUNDARY-ALIGN", "dmacheck finding: alignment is checked on the pool's DMA address masked by the "
+       "device's segment boundary, so min_align/alloc_align bits wider than the boundary are checked on the wrong "
+       "address", "1f221a0d0dbf (v5.12) compared slot_addr(tbl_dma_addr, i)",
+       "not fixed upstream (see proposal-wrap-distance)", {"S-MINALIGN", "S-ALLOCALIGN"}, 1,
+       "seg_boundary=0x3fff, min_align=0x3ffff, pool start 0x40004000, map orig 0x10000", "linux-5.12",
        "proposal-wrap-distance"},
       {"SW-ALLOC-STRIDE", "dmacheck finding: swiotlb_alloc (orig 0) never compares min_align bits but still "
        "strides by them (M & ~A, e.g. stride 25 for M=0xffff, A=0x3fff), jumping over aligned free slots",

@@ -26,6 +26,16 @@ class SlotAllocator {
   virtual std::uint64_t maxMappingSize() const = 0;
   virtual std::vector<bool> usedSlots() const = 0;
   virtual std::optional<std::string> metadataProblem() const = 0;
+
+  // Cheap per-step checking. The slots whose free-run metadata was written since the last
+  // call, as [first, last); an allocator that does not track its writes reports all of them.
+  virtual std::pair<std::uint32_t, std::uint32_t> takeChangedSlots() { return {0, UINT32_MAX}; }
+  virtual bool slotInUse(std::uint32_t slot) const { return usedSlots()[slot]; }
+  // Metadata problems among slots [first, last) and the slot before them (its free run
+  // depends on its successor); the full metadataProblem() also checks per-area accounting.
+  virtual std::optional<std::string> metadataProblemAround(std::uint32_t, std::uint32_t) const {
+    return metadataProblem();
+  }
   virtual std::uint32_t areaIndex(std::uint32_t area) const = 0;
 };
 

@@ -49,6 +49,9 @@ std::optional<std::string> configProblem(const Config& config) {
     return fmt::format("pool start {:#x} + {} slots runs past the 64-bit address space", pool.start, pool.slots);
   if (!isLowBitMask(config.device.minAlignMask))
     return fmt::format("min_align must be 2^k-1 (a low-bit mask), got {:#x}", config.device.minAlignMask);
+  if (config.device.minAlignMask >= kSlotBytes * kSegmentSlots)
+    return fmt::format("min_align must be below the 256 KiB segment (swiotlb_max_mapping_size() subtracts it), "
+                       "got {:#x}", config.device.minAlignMask);
   if (!isLowBitMask(config.device.segBoundaryMask) || config.device.segBoundaryMask < kSlotBytes - 1)
     return fmt::format("seg_boundary must be 2^k-1 with k >= 11 (at least one slot), got {:#x}",
                        config.device.segBoundaryMask);

@@ -28,6 +28,7 @@ std::uint64_t coherentAlignment(std::uint64_t pageSize, std::uint64_t size) {
 // device that sees whole granules sees only this allocation.
 u128 granuleEnd(const MapRequest& request, std::uint64_t tlb) {
   const u128 end = (u128)tlb + request.size;
+  if (request.allocAlignMask == 0) return end;  // no granule: the mapping's own end
   const u128 granule = (u128)request.allocAlignMask + 1;
   return (end + granule - 1) / granule * granule;
 }
@@ -45,22 +46,37 @@ std::uint64_t SlotSpec::areaOf(std::uint64_t slot) const {
 }
 
 // S-BOUNDS for a run of slots: inside the pool, one area, one 128-slot segment, and one
-// window of the device's segment boundary.
-std::optional<std::string> SlotSpec::boundsProblem(Candidate c) const {
+// window of the device's segment boundary. One rule; brokenBound() says which part fails
+// (cheap, for scanning candidates), boundsProblem() says it in words.
+std::optional<SlotSpec::Bound> SlotSpec::brokenBound(Candidate c) const {
   const std::uint64_t first = c.firstSlot, last = (std::uint64_t)c.firstSlot + c.slotCount - 1;
-  if (c.slotCount == 0) return std::string("allocation of zero slots");
-  if (last >= config_.pool.slots)
-    return fmt::format("slots {}-{} run past the end of the {}-slot pool", first, last + 1, config_.pool.slots);
-  if (areaOf(first) != areaOf(last))
-    return fmt::format("slots {}-{} span areas {} and {}", first, last + 1, areaOf(first), areaOf(last));
-  if (first / kSegmentSlots != last / kSegmentSlots)
-    return fmt::format("slots {}-{} cross the 128-slot segment boundary at slot {}", first, last + 1,
-                       (first / kSegmentSlots + 1) * kSegmentSlots);
-  const u128 window = (u128)config_.device.segBoundaryMask + 1;
-  const u128 lowAddr = slotAddress(first), highAddr = (u128)slotAddress(last) + kSlotBytes - 1;
-  if (lowAddr / window != highAddr / window)
-    return fmt::format("slots {}-{} ({:#x}..{:#x}) cross the device segment boundary (mask {:#x})", first,
-                       last + 1, (std::uint64_t)lowAddr, (std::uint64_t)highAddr, config_.device.segBoundaryMask);
+  if (c.slotCount == 0) return Bound::Empty;
+  if (last >= config_.pool.slots) return Bound::PoolEnd;
+  if (areaOf(first) != areaOf(last)) return Bound::Area;
+  if (first / kSegmentSlots != last / kSegmentSlots) return Bound::Segment;
+  if (config_.device.segBoundaryMask == ~0ULL) return std::nullopt;  // no boundary to cross
+  const std::uint64_t window = config_.device.segBoundaryMask + 1;
+  if (slotAddress(first) / window != (slotAddress(last) + kSlotBytes - 1) / window) return Bound::Boundary;
+  return std::nullopt;
+}
+
+std::optional<std::string> SlotSpec::boundsProblem(Candidate c) const {
+  const auto broken = brokenBound(c);
+  if (!broken) return std::nullopt;
+  const std::uint64_t first = c.firstSlot, end = (std::uint64_t)c.firstSlot + c.slotCount;
+  switch (*broken) {
+    case Bound::Empty: return std::string("allocation of zero slots");
+    case Bound::PoolEnd:
+      return fmt::format("slots {}-{} run past the end of the {}-slot pool", first, end, config_.pool.slots);
+    case Bound::Area:
+      return fmt::format("slots {}-{} span areas {} and {}", first, end, areaOf(first), areaOf(end - 1));
+    case Bound::Segment:
+      return fmt::format("slots {}-{} cross the 128-slot segment boundary at slot {}", first, end,
+                         (first / kSegmentSlots + 1) * kSegmentSlots);
+    case Bound::Boundary:
+      return fmt::format("slots {}-{} ({:#x}..{:#x}) cross the device segment boundary (mask {:#x})", first, end,
+                         slotAddress(first), slotAddress(end) - 1, config_.device.segBoundaryMask);
+  }
   return std::nullopt;
 }
 
@@ -158,41 +174,46 @@ std::optional<Placement> SlotSpec::placeMap(const MapRequest& request, std::uint
   std::uint64_t tlb = base + (request.orig % m + m - base % m) % m;
   if (pageRuleApplies(request)) tlb = roundUp(base, config_.pool.pageSize);
   const u128 bytes = granuleEnd(request, tlb) - base;
-  const u128 count = (bytes + kSlotBytes - 1) / kSlotBytes;
-  if (count > kSegmentSlots) return std::nullopt;
+  if (bytes > (u128)kSlotBytes * kSegmentSlots) return std::nullopt;  // more than a segment never fits
+  const std::uint64_t count = ((std::uint64_t)bytes + kSlotBytes - 1) / kSlotBytes;
   return Placement{first, (std::uint32_t)count, tlb};
 }
 
+// The first placement `fits` offers, trying first slots from `from` in steps of `step`,
+// that stays in bounds and on free slots. `emptyPool` ignores the live allocations.
 template <typename Fits>
-std::optional<Placement> SlotSpec::firstFit(Fits fits, const std::vector<bool>& used) const {
-  std::vector<std::uint32_t> usedBefore(used.size() + 1, 0);  // prefix counts: "is the run free" in O(1)
-  for (std::size_t i = 0; i < used.size(); ++i) usedBefore[i + 1] = usedBefore[i] + (used[i] ? 1 : 0);
-  for (std::uint32_t first = 0; first < config_.pool.slots; ++first) {
-    std::optional<Placement> p = fits(first);
-    if (!p || boundsProblem({p->firstSlot, p->slotCount})) continue;
-    if (usedBefore[p->firstSlot + p->slotCount] == usedBefore[p->firstSlot]) return p;
+std::optional<Placement> SlotSpec::firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step) const {
+  std::vector<std::uint32_t> heldBefore;  // prefix counts: "is the run free" in O(1)
+  if (!emptyPool) {
+    heldBefore.assign(holders_.size() + 1, 0);
+    for (std::size_t i = 0; i < holders_.size(); ++i) heldBefore[i + 1] = heldBefore[i] + (holders_[i] > 0 ? 1 : 0);
+  }
+  for (std::uint64_t first = from; first < config_.pool.slots; first += step) {
+    if (!emptyPool && holders_[first] > 0) continue;  // a run that starts on a held slot is never free
+    std::optional<Placement> p = fits(static_cast<std::uint32_t>(first));
+    if (!p || brokenBound({p->firstSlot, p->slotCount})) continue;
+    if (emptyPool || heldBefore[p->firstSlot + p->slotCount] == heldBefore[p->firstSlot]) return p;
   }
   return std::nullopt;
 }
 
 std::optional<Placement> SlotSpec::mapWitness(const MapRequest& request) const {
-  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, usedSlots());
+  if (freeSlots() < slotsFor(request.size)) return std::nullopt;  // not even the mapping's bytes fit
+  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, false, 0, 1);
 }
 
 bool SlotSpec::mapFitsEmptyPool(const MapRequest& request) const {
-  return firstFit([&](std::uint32_t first) { return placeMap(request, first); },
-                  std::vector<bool>(config_.pool.slots, false)).has_value();
+  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, true, 0, 1).has_value();
 }
 
 std::optional<Placement> SlotSpec::allocWitness(const AllocRequest& request) const {
   const std::uint64_t alignment = coherentAlignment(config_.pool.pageSize, request.size);
   const std::uint64_t count = slotsFor(roundUp(request.size, config_.pool.pageSize));
-  return firstFit(
-      [&](std::uint32_t first) -> std::optional<Placement> {
-        if (slotAddress(first) % alignment != 0 || count > kSegmentSlots) return std::nullopt;
-        return Placement{first, (std::uint32_t)count, slotAddress(first)};
-      },
-      usedSlots());
+  if (count > kSegmentSlots || freeSlots() < count) return std::nullopt;
+  // Only slots at an aligned address can start a coherent buffer: visit just those.
+  const std::uint64_t firstAligned = (roundUp(config_.pool.start, alignment) - config_.pool.start) / kSlotBytes;
+  return firstFit([&](std::uint32_t first) { return Placement{first, (std::uint32_t)count, slotAddress(first)}; },
+                  false, firstAligned, alignment / kSlotBytes);
 }
 
 bool SlotSpec::areasHoldWholeSegment() const {
@@ -201,7 +222,7 @@ bool SlotSpec::areasHoldWholeSegment() const {
 
 int SlotSpec::record(const Placement& placement) {
   for (std::uint64_t s = placement.firstSlot; s < (std::uint64_t)placement.firstSlot + placement.slotCount; ++s)
-    if (s < holders_.size()) holders_[s] += 1;
+    if (s < holders_.size() && holders_[s]++ == 0) ++heldSlots_;
   allocations_[nextId_] = placement;
   return nextId_++;
 }
@@ -209,7 +230,7 @@ int SlotSpec::record(const Placement& placement) {
 void SlotSpec::release(int id) {
   const Placement p = allocations_.at(id);
   for (std::uint64_t s = p.firstSlot; s < (std::uint64_t)p.firstSlot + p.slotCount; ++s)
-    if (s < holders_.size()) holders_[s] -= 1;
+    if (s < holders_.size() && --holders_[s] == 0) --heldSlots_;
   allocations_.erase(id);
 }
 

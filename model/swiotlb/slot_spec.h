@@ -43,6 +43,7 @@ class SlotSpec {
   int record(const swiotlb::Placement& placement);
   void release(int id);
   std::vector<bool> usedSlots() const;
+  bool slotHeld(std::uint32_t slot) const { return holders_[slot] > 0; }
   std::optional<int> ownerOf(std::uint32_t slot) const;  // a live allocation holding it
 
   // The bytes a bounce of [offset, offset + bytes) of a streaming map must move.
@@ -58,15 +59,19 @@ class SlotSpec {
   };
   std::uint64_t slotAddress(std::uint64_t slot) const;
   std::uint64_t areaOf(std::uint64_t slot) const;
+  enum class Bound { Empty, PoolEnd, Area, Segment, Boundary };
+  std::optional<Bound> brokenBound(Candidate c) const;
   std::optional<std::string> boundsProblem(Candidate c) const;
   std::optional<std::string> sharedSlotProblem(Candidate c) const;
   bool pageRuleApplies(const swiotlb::MapRequest& request) const;
   std::optional<swiotlb::Placement> placeMap(const swiotlb::MapRequest& request, std::uint32_t first) const;
   template <typename Fits>
-  std::optional<swiotlb::Placement> firstFit(Fits fits, const std::vector<bool>& used) const;
+  std::optional<swiotlb::Placement> firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step) const;
 
   swiotlb::Config config_;
   std::vector<int> holders_;                      // live allocations per slot (normally 0 or 1)
+  std::uint64_t heldSlots_ = 0;                   // slots with at least one holder
+  std::uint64_t freeSlots() const { return holders_.size() - heldSlots_; }
   std::map<int, swiotlb::Placement> allocations_; // live allocations by id
   int nextId_ = 0;
 };

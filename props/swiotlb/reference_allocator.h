@@ -18,6 +18,7 @@ class ReferenceAllocator final : public SlotAllocator {
   BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) override;
   std::uint64_t maxMappingSize() const override;
   std::vector<bool> usedSlots() const override { return spec_.usedSlots(); }
+  bool slotInUse(std::uint32_t slot) const override { return spec_.slotHeld(slot); }
   std::optional<std::string> metadataProblem() const override { return std::nullopt; }
   std::uint32_t areaIndex(std::uint32_t) const override { return 0; }
 
