@@ -22,6 +22,7 @@ Command addCheckCommand(CLI::App& root);
 Command addReplayCommand(CLI::App& root);
 Command addCorpusCommand(CLI::App& root);
 Command addZooCommand(CLI::App& root);
+Command addFuzzCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);

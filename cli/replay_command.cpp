@@ -42,6 +42,7 @@ Command addReplayCommand(CLI::App& root) {
             std::cout << swiotlb::renderReplay(trace.scenario, run);
             std::size_t broken = 0;
             for (const auto& r : run.reports) broken += r.violations.empty() ? 0 : 1;
+            broken += run.finalViolations.empty() ? 0 : 1;
             const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
             if (run.firstViolation)
               std::cout << fmt::format("VIOLATED: {} at step {} ({} of {} steps broke an invariant)\n", verdict,

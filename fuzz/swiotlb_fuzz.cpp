@@ -58,11 +58,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const CheckResult result =
       checkScenario(input.scenario, impl.make, {.stopAtFirstViolation = c.ignored.empty(), .keepReports = !c.ignored.empty()});
   const dmacheck::Violation* found = result.firstViolation ? &*result.firstViolation : nullptr;
+  std::vector<dmacheck::Violation> all;
   if (!c.ignored.empty()) {  // the first violation of an invariant not yet saved
     found = nullptr;
-    for (const auto& step : result.reports)
-      for (const auto& v : step.violations)
-        if (!found && !c.ignored.count(v.invariant)) found = &v;
+    all = result.allViolations();
+    for (const auto& v : all)
+      if (!found && !c.ignored.count(v.invariant)) found = &v;
   }
   if (found) {
     std::fprintf(stderr, "\nDMACHECK-VIOLATION %s %s step %zu: %s\n", impl.name.c_str(), found->invariant.c_str(),

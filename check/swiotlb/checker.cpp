@@ -294,12 +294,16 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
   StepReport last;
   last.step = result.ranOps.size();
   checker.finishScenario(last);
-  if (!last.violations.empty()) {
-    if (!result.firstViolation) result.firstViolation = last.violations.front();
-    if (options.keepReports && !result.reports.empty())
-      for (auto& v : last.violations) result.reports.back().violations.push_back(v);
-  }
+  result.finalViolations = last.violations;
+  if (!result.firstViolation && !last.violations.empty()) result.firstViolation = last.violations.front();
   return result;
+}
+
+std::vector<Violation> CheckResult::allViolations() const {
+  std::vector<Violation> all;
+  for (const StepReport& r : reports) all.insert(all.end(), r.violations.begin(), r.violations.end());
+  all.insert(all.end(), finalViolations.begin(), finalViolations.end());
+  return all;
 }
 
 bool sameFailure(const CheckResult& a, const CheckResult& b) {

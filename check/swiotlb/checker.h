@@ -38,6 +38,11 @@ struct CheckResult {
   std::optional<Violation> firstViolation;
   std::vector<Op> ranOps;               // the operations that ran, resolved (skips dropped)
   std::vector<StepReport> reports;      // with keepReports
+  std::vector<Violation> finalViolations; // from the whole-state check after the last step (step
+                                          // 0 when no operation ran: the initial state is wrong)
+
+  // Every violation in step order, the whole-state check last.
+  std::vector<Violation> allViolations() const;
 };
 
 // Throws InputError if the configuration or an operation breaks a client rule.

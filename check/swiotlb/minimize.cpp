@@ -17,7 +17,8 @@ bool sameGeometry(const Config& a, const Config& b) {
 
 class Minimizer {
  public:
-  Minimizer(const Scenario& scenario, const AllocatorFactory& make) : make_(make) {
+  Minimizer(const Scenario& scenario, const AllocatorFactory& make, std::optional<std::string> invariant)
+      : make_(make), invariant_(std::move(invariant)) {
     best_ = scenario;
     target_ = run(best_);
     VERIFY(target_.firstViolation.has_value(), "minimizeScenario needs a failing scenario");
@@ -34,7 +35,20 @@ class Minimizer {
   }
 
  private:
-  CheckResult run(const Scenario& s) const { return checkScenario(s, make_, {}); }
+  // The run that counts: up to the first violation, or up to the first of `invariant_`.
+  CheckResult run(const Scenario& s) const {
+    if (!invariant_) return checkScenario(s, make_, {});
+    CheckResult full = checkScenario(s, make_, {.stopAtFirstViolation = false, .keepReports = true});
+    CheckResult cut;
+    for (const StepReport& r : full.reports) {
+      cut.ranOps.push_back(r.op);
+      for (const Violation& v : r.violations)
+        if (v.invariant == *invariant_) return cut.firstViolation = v, cut;
+    }
+    for (const Violation& v : full.finalViolations)
+      if (v.invariant == *invariant_) return cut.firstViolation = v, cut;
+    return cut;  // no violation of the invariant: not a failure
+  }
 
   // Accepts `candidate` if it is valid and fails the same way; keeps the ops that ran.
   bool tryAccept(Scenario candidate) {
@@ -122,14 +136,24 @@ class Minimizer {
   }
 
   const AllocatorFactory& make_;
+  std::optional<std::string> invariant_;
   Scenario best_;
   CheckResult target_;
 };
 
 }  // namespace
 
-Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator) {
-  return Minimizer(scenario, makeAllocator).result();
+Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                          const std::optional<std::string>& invariant) {
+  return Minimizer(scenario, makeAllocator, invariant).result();
+}
+
+std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                                          const std::string& invariant) {
+  const CheckResult full = checkScenario(scenario, makeAllocator, {.stopAtFirstViolation = false, .keepReports = true});
+  for (const Violation& v : full.allViolations())
+    if (v.invariant == invariant) return v;
+  return std::nullopt;
 }
 
 }  // namespace dmacheck::swiotlb

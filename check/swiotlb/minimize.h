@@ -8,7 +8,14 @@
 namespace dmacheck::swiotlb {
 
 // `scenario` must fail; returns a scenario that fails with the same first invariant and
-// whose operations are the resolved ones that ran.
-Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator);
+// whose operations are the resolved ones that ran. With `invariant`, the scenario must
+// violate that invariant at some step (other violations before it are allowed), and the
+// result keeps the operations up to the step where it first does.
+Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                          const std::optional<std::string>& invariant = std::nullopt);
+
+// The first violation of `invariant` in a full run (not stopping at other invariants).
+std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
+                                          const std::string& invariant);
 
 }  // namespace dmacheck::swiotlb

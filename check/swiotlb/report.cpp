@@ -42,6 +42,9 @@ std::string renderReplay(const Scenario& scenario, const CheckResult& run) {
     for (const auto& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
     for (const auto& line : r.slotMap) out += "       " + line + "\n";
   }
+  for (const auto& v : run.finalViolations)
+    out += fmt::format("     ! {} violated {}: {}\n", v.invariant,
+                       run.reports.empty() ? "by the initial state" : "after the last step", v.detail);
   return out;
 }
 

@@ -1,0 +1,291 @@
+// `dmacheck fuzz`: a libFuzzer campaign on one implementation. The corpus lives in a
+// persistent directory (the next run resumes from it); each crash is decoded, checked
+// again here, deduplicated by invariant, minimised per operation and saved as a trace
+// under findings/ with its replay command. After a finding the fuzzer is restarted with
+// that invariant ignored (DMACHECK_IGNORE), so one bug does not hide the next.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "check/input_error.h"
+#include "check/swiotlb/byte_codec.h"
+#include "check/swiotlb/minimize.h"
+#include "check/swiotlb/report.h"
+#include "check/swiotlb/trace_codec.h"
+#include "cli/child_process.h"
+#include "cli/command.h"
+#include "cli/trace_files.h"
+#include "model/swiotlb/invariants.h"
+
+namespace dmacheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+struct Options {
+  std::string target = "swiotlb";
+  std::string impl;
+  double seconds = 60;
+  int jobs = 1;
+  std::string corpus;        // default: <out>/corpus
+  std::string out;           // default: dmacheck-fuzz/<target>-<impl>
+  std::string seedCorpus;    // traces to seed an empty corpus with
+  std::string hunt;
+  std::string fuzzer;
+  int maxLen = 512;
+  std::uint64_t seed = 0;
+};
+
+struct Finding {
+  std::string invariant;
+  std::string trace;
+  double seconds = 0;
+  std::size_t ops = 0;
+};
+
+struct Progress {
+  std::uint64_t execsDone = 0;   // in finished fuzzer runs
+  std::uint64_t execsNow = 0;    // in the running one
+  std::uint64_t execPerSec = 0, coverage = 0, features = 0, corpus = 0;
+};
+
+// Where a fuzzer binary usually is, relative to this dmacheck (build/<preset>/cli/dmacheck).
+std::string locateFuzzer(const std::string& target) {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path builds = self.parent_path().parent_path().parent_path();
+  for (const char* preset : {"fuzz", "fuzz-nosan"}) {
+    const fs::path candidate = builds / preset / "fuzz" / (target + "_fuzz");
+    if (fs::exists(candidate)) return candidate.string();
+  }
+  throw InputError(fmt::format("no {}_fuzz binary under {}/{{fuzz,fuzz-nosan}}/fuzz: build one with "
+                               "'cmake --preset fuzz && cmake --build --preset fuzz --target {}_fuzz', or pass --fuzzer PATH",
+                               target, builds.string(), target));
+}
+
+class Campaign {
+ public:
+  Campaign(Options o, swiotlb::Implementation impl)
+      : o_(std::move(o)), impl_(std::move(impl)), start_(Clock::now()), tty_(isatty(STDOUT_FILENO)) {
+    fs::create_directories(o_.corpus);
+    fs::create_directories(artifacts());
+    fs::create_directories(findings());
+  }
+
+  int run() {
+    seedCorpus();
+    std::cout << fmt::format("dmacheck fuzz: target {}, impl {}, {} job(s), {:.0f} s, libFuzzer seed {}\n  fuzzer {}\n  corpus {} "
+                             "({} inputs), findings {}\n",
+                             o_.target, impl_.name, o_.jobs, o_.seconds, o_.seed, o_.fuzzer, o_.corpus, corpusSize(),
+                             findings().string());
+    for (int round = 0; !done(); ++round) runFuzzer(round);
+    processArtifacts();
+    return summarize();
+  }
+
+ private:
+  fs::path artifacts() const { return fs::path(o_.out) / "artifacts"; }
+  fs::path findings() const { return fs::path(o_.out) / "findings"; }
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  bool hunted() const {
+    for (const auto& f : found_) if (f.invariant == o_.hunt) return true;
+    return false;
+  }
+  bool done() const { return interrupted || elapsed() >= o_.seconds - 1 || (!o_.hunt.empty() && hunted()); }
+
+  std::size_t corpusSize() const {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(o_.corpus)) n += e.is_regular_file() ? 1 : 0;
+    return n;
+  }
+
+  void seedCorpus() {
+    if (o_.seedCorpus.empty()) return;
+    for (const auto& file : traceFilesUnder({o_.seedCorpus})) {
+      const auto bytes = swiotlb::encodeInput(loadTrace(file).scenario);
+      writeFileAtomically((fs::path(o_.corpus) / (fs::path(file).stem().string() + ".seed")).string(),
+                          std::string(bytes.begin(), bytes.end()));
+    }
+  }
+
+  void runFuzzer(int round) {
+    std::vector<std::string> args = {o_.fuzzer, o_.corpus,
+                                     fmt::format("-max_total_time={}", std::max(1, int(o_.seconds - elapsed()))),
+                                     "-artifact_prefix=" + artifacts().string() + "/",
+                                     fmt::format("-max_len={}", o_.maxLen), fmt::format("-seed={}", o_.seed + round),
+                                     "-print_final_stats=1"};
+    if (fs::exists(o_.fuzzer + ".dict")) args.push_back("-dict=" + o_.fuzzer + ".dict");
+    if (o_.jobs > 1) args.insert(args.end(), {fmt::format("-fork={}", o_.jobs), "-ignore_crashes=1"});
+    std::string ignored;
+    for (const auto& f : found_) ignored += (ignored.empty() ? "" : ",") + f.invariant;
+    progress_.execsNow = 0;
+    runChild(args, {{"DMACHECK_IMPL", impl_.name}, {"DMACHECK_IGNORE", ignored}},
+             [&](const std::string& line) { parse(line); },
+             [&] {
+               processArtifacts();
+               show(false);
+               return done();
+             });
+    progress_.execsDone += progress_.execsNow;
+    progress_.execsNow = 0;
+  }
+
+  // libFuzzer status lines: "#1234 NEW cov: 583 ft: 3290 corp: 977/46Kb ... exec/s: 11846"
+  // and, in fork mode, "#1234: cov: 583 ft: 3290 corp: 977 exec/s: 11846 ...".
+  void parse(const std::string& line) {
+    static const std::regex status(R"(^#(\d+):?\s.*cov: (\d+) ft: (\d+) corp: (\d+).*exec/s: (\d+))");
+    std::smatch m;
+    if (std::regex_search(line, m, status)) {
+      progress_.execsNow = std::stoull(m[1]);
+      progress_.coverage = std::stoull(m[2]), progress_.features = std::stoull(m[3]);
+      progress_.corpus = std::stoull(m[4]), progress_.execPerSec = std::stoull(m[5]);
+    } else if ((line.find("Sanitizer:") != std::string::npos || line.find("runtime error:") != std::string::npos) &&
+               sanitizerLines_.size() < 20) {
+      sanitizerLines_.push_back(line);  // a sanitizer report, not one of our deliberate aborts
+    }
+  }
+
+  void show(bool final) {
+    const std::string text = fmt::format("[{:5.0f}s] execs {:>10}  {:>7}/s  cov {:>5}  ft {:>6}  corpus {:>6}  findings {}",
+                                         elapsed(), progress_.execsDone + progress_.execsNow, progress_.execPerSec,
+                                         progress_.coverage, progress_.features, progress_.corpus, found_.size());
+    if (tty_) std::cout << "\r" << text << (final ? "\n" : "") << std::flush;
+    else if (final || elapsed() - lastShown_ >= 10) std::cout << text << "\n" << std::flush, lastShown_ = elapsed();
+  }
+
+  void processArtifacts() {
+    for (const auto& entry : fs::directory_iterator(artifacts())) {
+      const std::string name = entry.path().filename().string();
+      if (!entry.is_regular_file() || name.rfind("crash-", 0) != 0 || seen_.count(name)) continue;
+      seen_.insert(name);
+      const std::string bytes = readFile(entry.path().string());
+      const auto input = swiotlb::decodeInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      if (!saveNewFinding(input.scenario, name)) fs::remove(entry.path());
+    }
+  }
+
+  // True when the crash is kept: a new invariant, or a crash the checker cannot explain.
+  bool saveNewFinding(const swiotlb::Scenario& scenario, const std::string& artifact) {
+    std::set<std::string> known;
+    for (const auto& f : found_) known.insert(f.invariant);
+    const auto run = swiotlb::checkScenario(scenario, impl_.make, {.stopAtFirstViolation = false, .keepReports = true});
+    const std::vector<Violation> all = run.allViolations();
+    const Violation* fresh = nullptr;
+    for (const auto& v : all)
+      if (!fresh && !known.count(v.invariant)) fresh = &v;
+    if (!run.firstViolation) {
+      unexplained_.push_back(artifact);  // a sanitizer or harness crash: keep it for a human
+      return true;
+    }
+    if (!fresh) return false;
+    const std::string invariant = fresh->invariant;
+    const auto small = swiotlb::minimizeScenario(scenario, impl_.make, invariant);
+    const auto violation = swiotlb::firstViolationOf(small, impl_.make, invariant);
+    const std::string path = (findings() / fmt::format("{}-{}.trace", impl_.name, invariant)).string();
+    const auto report = swiotlb::checkScenario(small, impl_.make, {.stopAtFirstViolation = false, .keepReports = true});
+    swiotlb::TraceMeta meta{impl_.name,
+                            {fmt::format("found by: dmacheck fuzz --target {} --impl {} after {:.1f} s ({})", o_.target,
+                                         impl_.name, elapsed(), artifact),
+                             fmt::format("violates {} at step {}: {}", invariant, violation->step, violation->detail)},
+                            {{0, {impl_.name}, invariant}}};
+    writeFileAtomically(path, swiotlb::renderTrace(small, meta, &report));
+    found_.push_back({invariant, path, elapsed(), small.ops.size()});
+    if (tty_) std::cout << "\n";
+    std::cout << fmt::format("FINDING {} after {:.1f} s: {}\n  minimised to {} operations, saved {}\n  replay: dmacheck "
+                             "replay {}\n", invariant, elapsed(), violation->detail, small.ops.size(), path, path);
+    return true;
+  }
+
+  int summarize() {
+    if (tty_) show(true);
+    const double seconds = elapsed();
+    const std::uint64_t execs = progress_.execsDone + progress_.execsNow;
+    nlohmann::json stats = {{"target", o_.target}, {"impl", impl_.name}, {"fuzzer", o_.fuzzer}, {"jobs", o_.jobs},
+                            {"seconds", seconds}, {"execs", execs}, {"execs_per_sec", seconds > 0 ? execs / seconds : 0},
+                            {"coverage", progress_.coverage}, {"features", progress_.features},
+                            {"corpus_files", corpusSize()}, {"interrupted", interrupted.load()},
+                            {"unexplained_crashes", unexplained_}, {"findings", nlohmann::json::array()}};
+    for (const auto& f : found_)
+      stats["findings"].push_back({{"invariant", f.invariant}, {"trace", f.trace}, {"seconds_to_find", f.seconds},
+                                   {"ops", f.ops}, {"replay", "dmacheck replay " + f.trace}});
+    const std::string statsPath = (fs::path(o_.out) / "stats.json").string();
+    writeFileAtomically(statsPath, stats.dump(2) + "\n");
+    std::cout << fmt::format("\n{} after {:.1f} s: {} execs ({:.0f}/s), coverage {}, corpus {} inputs, {} finding(s){}\n",
+                             interrupted ? "Interrupted" : "Done", seconds, execs, seconds > 0 ? execs / seconds : 0,
+                             progress_.coverage, corpusSize(), found_.size(),
+                             o_.hunt.empty() ? "" : fmt::format(" ({} {})", o_.hunt, hunted() ? "found" : "not found"));
+    for (const auto& f : found_)
+      std::cout << fmt::format("  {:<13} {:>3} ops  after {:5.1f} s  dmacheck replay {}\n", f.invariant, f.ops, f.seconds, f.trace);
+    for (const auto& a : unexplained_)
+      std::cout << fmt::format("  crash the checker does not reproduce (sanitizer report?): {}\n", (artifacts() / a).string());
+    for (const auto& line : sanitizerLines_) std::cout << "  " << line << "\n";
+    std::cout << fmt::format("stats: {}\n", statsPath);
+    if (!unexplained_.empty()) return kExitViolation;
+    if (!o_.hunt.empty()) return hunted() ? kExitViolation : kExitOk;
+    return found_.empty() ? kExitOk : kExitViolation;
+  }
+
+  Options o_;
+  swiotlb::Implementation impl_;
+  Clock::time_point start_;
+  bool tty_;
+  double lastShown_ = 0;
+  Progress progress_;
+  std::vector<Finding> found_;
+  std::set<std::string> seen_;
+  std::vector<std::string> unexplained_;
+  std::vector<std::string> sanitizerLines_;
+};
+
+std::vector<std::string> invariantIds() {
+  std::vector<std::string> ids;
+  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
+  return ids;
+}
+
+}  // namespace
+
+Command addFuzzCommand(CLI::App& root) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand("fuzz", "Run a libFuzzer campaign on one implementation");
+  app->add_option("--target", o->target, "Allocator family (swiotlb)");
+  app->add_option("--impl", o->impl, "Implementation variant (see 'dmacheck list')")->required();
+  app->add_option("--time", o->seconds, "Campaign length in seconds")->check(CLI::Range(1.0, 1e7));
+  app->add_option("--jobs", o->jobs, "Parallel fuzzing processes (libFuzzer fork mode when > 1)")->check(CLI::Range(1, 256));
+  app->add_option("--corpus", o->corpus, "Persistent corpus directory (default: OUT/corpus); a rerun resumes from it");
+  app->add_option("--out", o->out, "Campaign directory for findings/, artifacts/ and stats.json (default: dmacheck-fuzz/TARGET-IMPL)");
+  app->add_option("--seed-corpus", o->seedCorpus, "Traces to add to the corpus first (e.g. corpus/swiotlb)");
+  app->add_option("--hunt", o->hunt, "Stop as soon as this invariant is violated")->check(CLI::IsMember(invariantIds()));
+  app->add_option("--fuzzer", o->fuzzer, "The libFuzzer binary (default: build/fuzz or build/fuzz-nosan next to dmacheck)");
+  app->add_option("--max-len", o->maxLen, "Largest input in bytes (about 5 per operation)")->check(CLI::Range(16, 1 << 20));
+  app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)");
+  return {app, [o] {
+            requireKnownTarget(o->target);
+            const auto impl = implementationNamed(o->impl);
+            if (o->out.empty()) o->out = fmt::format("dmacheck-fuzz/{}-{}", o->target, impl.name);
+            if (o->corpus.empty()) o->corpus = (fs::path(o->out) / "corpus").string();
+            if (o->fuzzer.empty()) o->fuzzer = locateFuzzer(o->target);
+            else if (!fs::exists(o->fuzzer)) throw InputError(fmt::format("--fuzzer: no such file '{}'", o->fuzzer));
+            if (o->seed == 0) o->seed = std::random_device{}() | 1;
+            std::signal(SIGINT, onInterrupt);
+            std::signal(SIGTERM, onInterrupt);
+            return Campaign(*o, impl).run();
+          }};
+}
+
+}  // namespace dmacheck::cli
