@@ -49,6 +49,7 @@ struct Options {
   std::string fuzzer;
   int maxLen = 512;
   std::uint64_t seed = 0;
+  bool stopAtFirst = false;
 };
 
 struct Finding {
@@ -106,7 +107,10 @@ class Campaign {
     for (const auto& f : found_) if (f.invariant == o_.hunt) return true;
     return false;
   }
-  bool done() const { return interrupted || elapsed() >= o_.seconds - 1 || (!o_.hunt.empty() && hunted()); }
+  bool done() const {
+    return interrupted || elapsed() >= o_.seconds - 1 || (!o_.hunt.empty() && hunted()) ||
+           (o_.stopAtFirst && !found_.empty());
+  }
 
   std::size_t corpusSize() const {
     std::size_t n = 0;
@@ -198,11 +202,13 @@ class Campaign {
     const auto violation = swiotlb::firstViolationOf(small, impl_.make, invariant);
     const std::string path = (findings() / fmt::format("{}-{}.trace", impl_.name, invariant)).string();
     const auto report = swiotlb::checkScenario(small, impl_.make, {.stopAtFirstViolation = false, .keepReports = true});
+    // 'expect' states the trace's verdict (its first violation), which may be another
+    // invariant that comes along with this one; the notes name the one this finding is for.
     swiotlb::TraceMeta meta{impl_.name,
                             {fmt::format("found by: dmacheck fuzz --target {} --impl {} after {:.1f} s ({})", o_.target,
                                          impl_.name, elapsed(), artifact),
                              fmt::format("violates {} at step {}: {}", invariant, violation->step, violation->detail)},
-                            {{0, {impl_.name}, invariant}}};
+                            {{0, {impl_.name}, report.firstViolation->invariant}}};
     writeFileAtomically(path, swiotlb::renderTrace(small, meta, &report));
     found_.push_back({invariant, path, elapsed(), small.ops.size()});
     if (tty_) std::cout << "\n";
@@ -274,6 +280,7 @@ Command addFuzzCommand(CLI::App& root) {
   app->add_option("--fuzzer", o->fuzzer, "The libFuzzer binary (default: build/fuzz or build/fuzz-nosan next to dmacheck)");
   app->add_option("--max-len", o->maxLen, "Largest input in bytes (about 5 per operation)")->check(CLI::Range(16, 1 << 20));
   app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)");
+  app->add_flag("--stop-at-first", o->stopAtFirst, "End the campaign at the first finding");
   return {app, [o] {
             requireKnownTarget(o->target);
             const auto impl = implementationNamed(o->impl);

@@ -9,6 +9,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "check/input_error.h"
+#include "cli/child_process.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
 #include "props/swiotlb/property.h"
@@ -24,6 +31,9 @@ struct Options {
   int maxOps = 100;
   std::vector<std::string> impls;
   bool json = false;
+  std::string engine = "property";
+  double fuzzSeconds = 60;
+  std::string fuzzer;
 };
 
 struct Row {
@@ -51,10 +61,39 @@ double median(std::vector<double> values) {
   return values.empty() ? 0 : values[values.size() / 2];
 }
 
+// One fuzz campaign from an empty corpus, ended at its first finding (dmacheck fuzz).
+swiotlb::PropertyOutcome fuzzOnce(const Options& o, const swiotlb::Implementation& impl, std::uint64_t seed) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("dmacheck-zoo-{}-{}-{}", getpid(), impl.name, seed);
+  fs::remove_all(dir);
+  std::vector<std::string> args = {fs::read_symlink("/proc/self/exe").string(), "fuzz", "--impl", impl.name,
+                                   "--time", fmt::format("{}", o.fuzzSeconds), "--out", dir.string(),
+                                   "--seed", std::to_string(seed), "--stop-at-first"};
+  if (!o.fuzzer.empty()) args.insert(args.end(), {"--fuzzer", o.fuzzer});
+  std::string output;
+  runChild(args, {}, [&](const std::string& line) { output += line + "\n"; }, [] { return false; });
+  swiotlb::PropertyOutcome outcome;
+  std::ifstream in(dir / "stats.json");
+  if (!in) throw InputError(fmt::format("dmacheck fuzz wrote no stats for {}:\n{}", impl.name, output));
+  const auto stats = nlohmann::json::parse(in);
+  outcome.seconds = stats["seconds"].get<double>();
+  if (!stats["findings"].empty()) {
+    const auto& first = stats["findings"][0];
+    outcome.holds = false;
+    outcome.seconds = first["seconds_to_find"].get<double>();
+    outcome.violation = Violation{first["invariant"].get<std::string>(), 0, ""};
+    outcome.counterexample = swiotlb::Scenario{};
+    outcome.counterexample->ops.resize(first["ops"].get<std::size_t>());
+  }
+  fs::remove_all(dir);
+  return outcome;
+}
+
 Row runVariant(const Options& o, const swiotlb::Implementation& impl) {
   Row row{impl.name, impl.variant->knownBugs, {}, {}, {}, 0, true};
   for (int k = 0; k < o.seeds; ++k) {
-    const auto outcome = swiotlb::checkSwiotlbProperty(impl, {o.firstSeed + k, o.runs, o.maxOps});
+    const auto outcome = o.engine == "fuzz" ? fuzzOnce(o, impl, o.firstSeed + k)
+                                            : swiotlb::checkSwiotlbProperty(impl, {o.firstSeed + k, o.runs, o.maxOps});
     row.seconds.push_back(outcome.seconds);
     if (outcome.holds) {
       row.verdicts.push_back("holds");
@@ -94,6 +133,11 @@ Command addZooCommand(CLI::App& root) {
   app->add_option("--max-ops", o->maxOps, "Maximum operations per test case")->check(CLI::Range(1, 10000));
   app->add_option("--impl", o->impls, "Only these variants (repeatable)");
   app->add_flag("--json", o->json, "Machine-readable output");
+  app->add_option("--engine", o->engine, "property (RapidCheck, default) or fuzz (dmacheck fuzz from an empty "
+                                         "corpus, stopped at the first finding; times are time to that finding)")
+      ->check(CLI::IsMember({"property", "fuzz"}));
+  app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign")->check(CLI::Range(1.0, 1e6));
+  app->add_option("--fuzzer", o->fuzzer, "With --engine fuzz: the libFuzzer binary");
   return {app, [o] {
             std::vector<swiotlb::Implementation> impls;
             if (o->impls.empty()) impls = swiotlb::allImplementations();

@@ -20,7 +20,7 @@ ctest --preset asan
 
 echo "== libFuzzer on the trace parser (${fuzz_seconds}s, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target trace_parser_fuzz
+cmake --build --preset fuzz --target trace_parser_fuzz swiotlb_fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp corpus/parser/* corpus/swiotlb/*.trace "$work/"
@@ -30,6 +30,13 @@ if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null
   echo "trace parser fuzzing found a crash" >&2
   exit 1
 fi
+
+echo "== dmacheck fuzz on the fixed logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
+./build/dev/cli/dmacheck fuzz --impl proposal-wrap-distance --time "$fuzz_seconds" --seed 1 \
+  --fuzzer build/fuzz/fuzz/swiotlb_fuzz --seed-corpus corpus/swiotlb --out "$work/campaign" | tail -n 4
+
+echo "== ClusterFuzzLite build (.clusterfuzzlite/build.sh with the builder's variables, no Docker)"
+bash scripts/check-clusterfuzzlite.sh
 
 echo "== summary"
 ctest --preset dev 2>&1 | tail -n 3

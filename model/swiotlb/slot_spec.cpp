@@ -197,12 +197,20 @@ std::optional<Placement> SlotSpec::firstFit(Fits fits, bool emptyPool, std::uint
   return std::nullopt;
 }
 
+// An allocation lies inside one 128-slot segment: a mapping (or a granule) larger than a
+// segment never fits, whatever the pool holds.
+bool SlotSpec::exceedsSegment(const MapRequest& request) {
+  const std::uint64_t segment = kSlotBytes * kSegmentSlots;
+  return request.size > segment || (std::uint64_t)request.allocAlignMask + 1 > segment;
+}
+
 std::optional<Placement> SlotSpec::mapWitness(const MapRequest& request) const {
-  if (freeSlots() < slotsFor(request.size)) return std::nullopt;  // not even the mapping's bytes fit
+  if (exceedsSegment(request) || freeSlots() < slotsFor(request.size)) return std::nullopt;
   return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, false, 0, 1);
 }
 
 bool SlotSpec::mapFitsEmptyPool(const MapRequest& request) const {
+  if (exceedsSegment(request)) return false;
   return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, true, 0, 1).has_value();
 }
 

@@ -64,6 +64,7 @@ class SlotSpec {
   std::optional<std::string> boundsProblem(Candidate c) const;
   std::optional<std::string> sharedSlotProblem(Candidate c) const;
   bool pageRuleApplies(const swiotlb::MapRequest& request) const;
+  static bool exceedsSegment(const swiotlb::MapRequest& request);
   std::optional<swiotlb::Placement> placeMap(const swiotlb::MapRequest& request, std::uint32_t first) const;
   template <typename Fits>
   std::optional<swiotlb::Placement> firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step) const;
