@@ -55,5 +55,14 @@ expect 0 "SW-DBLALLOC" -- list
 expect 1 "replay: dmacheck replay $tmp/out/" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
 expect 0 "OK: 200 cases" -- check --impl proposal-wrap-distance --seed 3 --runs 200
 
+# Fuzzing: bad arguments, and a libFuzzer input (not a trace) replayed like a trace.
+expect 2 "--fuzzer: no such file" -- fuzz --impl latest --fuzzer "$tmp/no-fuzzer" --out "$tmp/fz"
+expect 2 "unknown swiotlb implementation 'nope'" -- fuzz --impl nope
+expect 2 "--jobs" -- fuzz --impl latest --jobs 0
+expect 2 "--hunt" -- fuzz --impl latest --hunt S-NOTHING
+printf '\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x00\x00' >"$tmp/input.bin"   # header + one map
+expect 0 "OK: all 1 steps hold" -- replay "$tmp/input.bin" --impl latest
+expect 0 "map orig=0x10000 size=0x800" -- replay "$tmp/input.bin" --impl latest
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
