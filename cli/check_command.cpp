@@ -58,12 +58,6 @@ int report(const Options& o, const swiotlb::Implementation& impl, const swiotlb:
   return kExitViolation;
 }
 
-std::vector<std::string> invariantIds() {
-  std::vector<std::string> ids;
-  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
-  return ids;
-}
-
 }  // namespace
 
 Command addCheckCommand(CLI::App& root) {

@@ -2,6 +2,8 @@
 // One subcommand of `dmacheck`: its CLI11 registration and what runs after parsing.
 // Exit codes shared by every command:
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -26,5 +28,6 @@ Command addFuzzCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);
+std::vector<std::string> invariantIds();  // for validating --hunt
 
 }  // namespace dmacheck::cli

@@ -258,12 +258,6 @@ class Campaign {
   std::vector<std::string> sanitizerLines_;
 };
 
-std::vector<std::string> invariantIds() {
-  std::vector<std::string> ids;
-  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
-  return ids;
-}
-
 }  // namespace
 
 Command addFuzzCommand(CLI::App& root) {

@@ -2,8 +2,15 @@
 
 #include "check/input_error.h"
 #include "cli/command.h"
+#include "model/swiotlb/invariants.h"
 
 namespace dmacheck::cli {
+
+std::vector<std::string> invariantIds() {
+  std::vector<std::string> ids;
+  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
+  return ids;
+}
 
 void requireKnownTarget(const std::string& target) {
   if (target != "swiotlb")

@@ -203,10 +203,10 @@ class Checker {
       last = std::max<std::uint32_t>(last, r.highlight->firstSlot + r.highlight->slotCount);
     }
     last = std::min<std::uint32_t>(last, config_.pool.slots);
-    for (std::uint32_t s = first; s < last; ++s) {
-      if (impl_->slotInUse(s) == spec_.slotHeld(s)) continue;
-      flagMismatch(r, mismatchInvariant, s);
-      break;
+    if (first < last) {
+      expected_.resize(last - first);
+      for (std::uint32_t s = first; s < last; ++s) expected_[s - first] = spec_.slotHeld(s);
+      if (auto s = impl_->firstUsageMismatch(first, last, expected_.data())) flagMismatch(r, mismatchInvariant, *s);
     }
     if (first < last)
       if (auto problem = impl_->metadataProblemAround(first, last)) flag(r, "S-MD", *problem);
@@ -216,11 +216,9 @@ class Checker {
  public:
   // Everything, once per scenario: every slot, and the per-area accounting.
   void finishScenario(StepReport& r) {
-    for (std::uint32_t s = 0; s < config_.pool.slots; ++s)
-      if (impl_->slotInUse(s) != spec_.slotHeld(s)) {
-        flagMismatch(r, "S-MD", s);
-        break;
-      }
+    expected_.resize(config_.pool.slots);
+    for (std::uint32_t s = 0; s < config_.pool.slots; ++s) expected_[s] = spec_.slotHeld(s);
+    if (auto s = impl_->firstUsageMismatch(0, config_.pool.slots, expected_.data())) flagMismatch(r, "S-MD", *s);
     if (auto problem = impl_->metadataProblem()) flag(r, "S-MD", *problem);
     sortAndDraw(r);
   }
@@ -253,6 +251,7 @@ class Checker {
   std::uint64_t probeBudget_;
   std::vector<Live> live_;
   int createdId_ = -1;  // the allocation made by the current step, if any
+  std::vector<std::uint8_t> expected_;  // the model's used slots of the range being compared
   bool initialStateChecked_ = false;
 
  public:

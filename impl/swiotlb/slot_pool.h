@@ -42,6 +42,8 @@ class SlotPool final : public swiotlb::SlotAllocator {
   std::optional<std::string> metadataProblem() const override;
   std::pair<std::uint32_t, std::uint32_t> takeChangedSlots() override;
   bool slotInUse(std::uint32_t slot) const override;
+  std::optional<std::uint32_t> firstUsageMismatch(std::uint32_t first, std::uint32_t last,
+                                                 const std::uint8_t* expected) const override;
   std::optional<std::string> metadataProblemAround(std::uint32_t first, std::uint32_t last) const override;
   std::uint32_t areaIndex(std::uint32_t area) const override { return areas_.at(area).index; }
   std::uint32_t areaCount() const { return static_cast<std::uint32_t>(areas_.size()); }

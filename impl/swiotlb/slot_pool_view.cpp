@@ -52,4 +52,11 @@ std::optional<std::string> SlotPool::metadataProblem() const {
 
 bool SlotPool::slotInUse(std::uint32_t slot) const { return slots_[slot].list == 0; }
 
+std::optional<std::uint32_t> SlotPool::firstUsageMismatch(std::uint32_t first, std::uint32_t last,
+                                                          const std::uint8_t* expected) const {
+  for (std::uint32_t s = first; s < last; ++s)
+    if ((slots_[s].list == 0) != (expected[s - first] != 0)) return s;
+  return std::nullopt;
+}
+
 }  // namespace dmacheck::impl

@@ -31,6 +31,14 @@ class SlotAllocator {
   // call, as [first, last); an allocator that does not track its writes reports all of them.
   virtual std::pair<std::uint32_t, std::uint32_t> takeChangedSlots() { return {0, UINT32_MAX}; }
   virtual bool slotInUse(std::uint32_t slot) const { return usedSlots()[slot]; }
+  // The first slot of [first, last) whose use differs from expected[slot - first] (one call
+  // per step instead of one per slot).
+  virtual std::optional<std::uint32_t> firstUsageMismatch(std::uint32_t first, std::uint32_t last,
+                                                         const std::uint8_t* expected) const {
+    for (std::uint32_t s = first; s < last; ++s)
+      if (slotInUse(s) != (expected[s - first] != 0)) return s;
+    return std::nullopt;
+  }
   // Metadata problems among slots [first, last) and the slot before them (its free run
   // depends on its successor); the full metadataProblem() also checks per-area accounting.
   virtual std::optional<std::string> metadataProblemAround(std::uint32_t, std::uint32_t) const {

@@ -180,9 +180,12 @@ std::optional<Placement> SlotSpec::placeMap(const MapRequest& request, std::uint
 }
 
 // The first placement `fits` offers, trying first slots from `from` in steps of `step`,
-// that stays in bounds and on free slots. `emptyPool` ignores the live allocations.
+// that stays in bounds and on free slots. `emptyPool` ignores the live allocations. Every
+// placement covers at least `minimumRun` slots from its first one, so a candidate whose
+// next `minimumRun` slots are not all free is skipped without asking `fits`.
 template <typename Fits>
-std::optional<Placement> SlotSpec::firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step) const {
+std::optional<Placement> SlotSpec::firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step,
+                                            std::uint64_t minimumRun) const {
   std::vector<std::uint32_t> heldBefore;  // prefix counts: "is the run free" in O(1)
   if (!emptyPool) {
     heldBefore.assign(holders_.size() + 1, 0);
@@ -190,6 +193,8 @@ std::optional<Placement> SlotSpec::firstFit(Fits fits, bool emptyPool, std::uint
   }
   for (std::uint64_t first = from; first < config_.pool.slots; first += step) {
     if (!emptyPool && holders_[first] > 0) continue;  // a run that starts on a held slot is never free
+    const std::uint64_t runEnd = std::min<std::uint64_t>(first + minimumRun, holders_.size());
+    if (!emptyPool && heldBefore[runEnd] != heldBefore[first]) continue;
     std::optional<Placement> p = fits(static_cast<std::uint32_t>(first));
     if (!p || brokenBound({p->firstSlot, p->slotCount})) continue;
     if (emptyPool || heldBefore[p->firstSlot + p->slotCount] == heldBefore[p->firstSlot]) return p;
@@ -206,12 +211,12 @@ bool SlotSpec::exceedsSegment(const MapRequest& request) {
 
 std::optional<Placement> SlotSpec::mapWitness(const MapRequest& request) const {
   if (exceedsSegment(request) || freeSlots() < slotsFor(request.size)) return std::nullopt;
-  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, false, 0, 1);
+  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, false, 0, 1, slotsFor(request.size));
 }
 
 bool SlotSpec::mapFitsEmptyPool(const MapRequest& request) const {
   if (exceedsSegment(request)) return false;
-  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, true, 0, 1).has_value();
+  return firstFit([&](std::uint32_t first) { return placeMap(request, first); }, true, 0, 1, 1).has_value();
 }
 
 std::optional<Placement> SlotSpec::allocWitness(const AllocRequest& request) const {
@@ -221,7 +226,7 @@ std::optional<Placement> SlotSpec::allocWitness(const AllocRequest& request) con
   // Only slots at an aligned address can start a coherent buffer: visit just those.
   const std::uint64_t firstAligned = (roundUp(config_.pool.start, alignment) - config_.pool.start) / kSlotBytes;
   return firstFit([&](std::uint32_t first) { return Placement{first, (std::uint32_t)count, slotAddress(first)}; },
-                  false, firstAligned, alignment / kSlotBytes);
+                  false, firstAligned, alignment / kSlotBytes, count);
 }
 
 bool SlotSpec::areasHoldWholeSegment() const {

@@ -67,7 +67,8 @@ class SlotSpec {
   static bool exceedsSegment(const swiotlb::MapRequest& request);
   std::optional<swiotlb::Placement> placeMap(const swiotlb::MapRequest& request, std::uint32_t first) const;
   template <typename Fits>
-  std::optional<swiotlb::Placement> firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step) const;
+  std::optional<swiotlb::Placement> firstFit(Fits fits, bool emptyPool, std::uint64_t from, std::uint64_t step,
+                                             std::uint64_t minimumRun) const;
 
   swiotlb::Config config_;
   std::vector<int> holders_;                      // live allocations per slot (normally 0 or 1)
