@@ -21,11 +21,13 @@ class Minimizer {
       : make_(make), invariant_(std::move(invariant)) {
     best_ = scenario;
     target_ = run(best_);
+    bestNoise_ = lastNoise_;
     VERIFY(target_.firstViolation.has_value(), "minimizeScenario needs a failing scenario");
     best_.ops = target_.ranOps;
   }
 
   Scenario result() {
+    quietGeometry();
     for (bool progress = true; progress;) {
       progress = deleteOps();
       progress = simplifyGeometry() || progress;
@@ -40,18 +42,22 @@ class Minimizer {
     if (!invariant_) return checkScenario(s, make_, {});
     CheckResult full = checkScenario(s, make_, {.stopAtFirstViolation = false, .keepReports = true});
     CheckResult cut;
+    lastNoise_ = 0;  // violations of other invariants on the way: fewer is a clearer trace
     for (const StepReport& r : full.reports) {
       cut.ranOps.push_back(r.op);
-      for (const Violation& v : r.violations)
+      for (const Violation& v : r.violations) {
         if (v.invariant == *invariant_) return cut.firstViolation = v, cut;
+        ++lastNoise_;
+      }
     }
     for (const Violation& v : full.finalViolations)
       if (v.invariant == *invariant_) return cut.firstViolation = v, cut;
     return cut;  // no violation of the invariant: not a failure
   }
 
-  // Accepts `candidate` if it is valid and fails the same way; keeps the ops that ran.
-  bool tryAccept(Scenario candidate) {
+  // Accepts `candidate` if it is valid, fails the same way and is no noisier (with
+  // `quieterOnly`, strictly quieter); keeps the ops that ran.
+  bool tryAccept(Scenario candidate, bool quieterOnly = false) {
     if (model::configProblem(candidate.config)) return false;
     try {
       validateScenario(candidate);
@@ -59,9 +65,10 @@ class Minimizer {
       return false;
     }
     CheckResult r = run(candidate);
-    if (!sameFailure(r, target_)) return false;
+    if (!sameFailure(r, target_) || lastNoise_ > bestNoise_ || (quieterOnly && lastNoise_ == bestNoise_)) return false;
     candidate.ops = r.ranOps;
     best_ = std::move(candidate);
+    bestNoise_ = lastNoise_;
     return true;
   }
 
@@ -95,6 +102,19 @@ class Minimizer {
       progress = tryAccept(std::move(candidate)) || progress;
     }
     return progress;
+  }
+
+  // With a target invariant, a more ordinary geometry that drops the other violations on
+  // the way (whole segments, an aligned start) is worth a larger pool.
+  void quietGeometry() {
+    if (!invariant_ || bestNoise_ == 0) return;
+    for (auto edit : std::vector<std::function<void(Config&)>>{
+             [](Config& c) { c.pool.slots = (c.pool.slots + kSegmentSlots - 1) / kSegmentSlots * kSegmentSlots; },
+             [](Config& c) { c.pool.start = c.pool.start / (1ULL << 30) * (1ULL << 30); }}) {
+      Scenario candidate = best_;
+      edit(candidate.config);
+      if (!sameGeometry(candidate.config, best_.config)) tryAccept(std::move(candidate), /*quieterOnly=*/true);
+    }
   }
 
   bool simplifyGeometry() {
@@ -137,6 +157,8 @@ class Minimizer {
 
   const AllocatorFactory& make_;
   std::optional<std::string> invariant_;
+  mutable std::size_t lastNoise_ = 0;
+  std::size_t bestNoise_ = 0;
   Scenario best_;
   CheckResult target_;
 };
