@@ -61,8 +61,21 @@ double median(std::vector<double> values) {
   return values.empty() ? 0 : values[values.size() / 2];
 }
 
+// What one seed gave: no violation, or the first invariant caught, when, and how short.
+struct SeedResult {
+  std::optional<std::string> invariant;
+  double seconds = 0;
+  std::size_t ops = 0;
+};
+
+SeedResult propertyOnce(const Options& o, const swiotlb::Implementation& impl, std::uint64_t seed) {
+  const auto outcome = swiotlb::checkSwiotlbProperty(impl, {seed, o.runs, o.maxOps, {}});
+  if (outcome.holds) return {std::nullopt, outcome.seconds, 0};
+  return {outcome.violation->invariant, outcome.seconds, outcome.counterexample->ops.size()};
+}
+
 // One fuzz campaign from an empty corpus, ended at its first finding (dmacheck fuzz).
-swiotlb::PropertyOutcome fuzzOnce(const Options& o, const swiotlb::Implementation& impl, std::uint64_t seed) {
+SeedResult fuzzOnce(const Options& o, const swiotlb::Implementation& impl, std::uint64_t seed) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / fmt::format("dmacheck-zoo-{}-{}-{}", getpid(), impl.name, seed);
   fs::remove_all(dir);
@@ -72,40 +85,31 @@ swiotlb::PropertyOutcome fuzzOnce(const Options& o, const swiotlb::Implementatio
   if (!o.fuzzer.empty()) args.insert(args.end(), {"--fuzzer", o.fuzzer});
   std::string output;
   runChild(args, {}, [&](const std::string& line) { output += line + "\n"; }, [] { return false; });
-  swiotlb::PropertyOutcome outcome;
   std::ifstream in(dir / "stats.json");
   if (!in) throw InputError(fmt::format("dmacheck fuzz wrote no stats for {}:\n{}", impl.name, output));
   const auto stats = nlohmann::json::parse(in);
-  outcome.seconds = stats["seconds"].get<double>();
-  if (!stats["findings"].empty()) {
-    const auto& first = stats["findings"][0];
-    outcome.holds = false;
-    outcome.seconds = first["seconds_to_find"].get<double>();
-    outcome.violation = Violation{first["invariant"].get<std::string>(), 0, ""};
-    outcome.counterexample = swiotlb::Scenario{};
-    outcome.counterexample->ops.resize(first["ops"].get<std::size_t>());
-  }
   fs::remove_all(dir);
-  return outcome;
+  if (stats["findings"].empty()) return {std::nullopt, stats["seconds"].get<double>(), 0};
+  const auto& first = stats["findings"][0];
+  return {first["invariant"].get<std::string>(), first["seconds_to_find"].get<double>(),
+          first["ops"].get<std::size_t>()};
 }
 
 Row runVariant(const Options& o, const swiotlb::Implementation& impl) {
   Row row{impl.name, impl.variant->knownBugs, {}, {}, {}, 0, true};
   for (int k = 0; k < o.seeds; ++k) {
-    const auto outcome = o.engine == "fuzz" ? fuzzOnce(o, impl, o.firstSeed + k)
-                                            : swiotlb::checkSwiotlbProperty(impl, {o.firstSeed + k, o.runs, o.maxOps});
-    row.seconds.push_back(outcome.seconds);
-    if (outcome.holds) {
+    const SeedResult result = o.engine == "fuzz" ? fuzzOnce(o, impl, o.firstSeed + k) : propertyOnce(o, impl, o.firstSeed + k);
+    row.seconds.push_back(result.seconds);
+    if (!result.invariant) {
       row.verdicts.push_back("holds");
       row.ops.push_back(0);
       row.asExpected = row.asExpected && row.knownBugs.empty();
       continue;
     }
-    const std::string& caught = outcome.violation->invariant;
-    const int ops = static_cast<int>(outcome.counterexample->ops.size());
-    row.verdicts.push_back(caught);
+    const int ops = static_cast<int>(result.ops);
+    row.verdicts.push_back(*result.invariant);
     row.ops.push_back(ops);
-    const int trigger = minimalTriggerFor(*impl.variant, caught);
+    const int trigger = minimalTriggerFor(*impl.variant, *result.invariant);
     row.opsAllowed = std::max(row.opsAllowed, trigger + 2);
     row.asExpected = row.asExpected && trigger > 0 && ops <= trigger + 2;
   }

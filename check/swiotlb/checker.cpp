@@ -253,9 +253,6 @@ class Checker {
   int createdId_ = -1;  // the allocation made by the current step, if any
   std::vector<std::uint8_t> expected_;  // the model's used slots of the range being compared
   bool initialStateChecked_ = false;
-
- public:
-  const model::SlotSpec& spec() const { return spec_; }
 };
 
 }  // namespace
@@ -273,7 +270,7 @@ void validateScenario(const Scenario& scenario) {
                               "before calling swiotlb_alloc), got {:#x}", scenario.config.pool.pageSize, a->size);
     } else if (auto* s = std::get_if<SyncOp>(&scenario.ops[i]); s && s->size == 0)
       problem = "sync size must be at least 1";
-    if (problem) throw InputError(fmt::format("operation {} ({}): {}", i + 1, opSummary(scenario.ops[i]), *problem));
+    if (problem) throw InputError(fmt::format("operation {} ({}): {}", i + 1, opLine(scenario.ops[i]), *problem));
   }
 }
 

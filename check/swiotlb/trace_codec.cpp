@@ -124,6 +124,4 @@ std::string opLine(const Op& op, const std::string& comment) {
   return std::visit(Visitor{comment}, op);
 }
 
-std::string opSummary(const Op& op) { return opLine(op); }
-
 }  // namespace dmacheck::swiotlb

@@ -20,6 +20,5 @@ Scenario scenarioFromDocument(const TraceDocument& doc);
 
 std::vector<std::string> headerLines(const Config& config);
 std::string opLine(const Op& op, const std::string& comment = "");
-std::string opSummary(const Op& op);  // opLine without the comment, for messages
 
 }  // namespace dmacheck::swiotlb

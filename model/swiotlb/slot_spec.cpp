@@ -253,10 +253,5 @@ std::vector<bool> SlotSpec::usedSlots() const {
   return used;
 }
 
-std::optional<int> SlotSpec::ownerOf(std::uint32_t slot) const {
-  for (const auto& [id, p] : allocations_)
-    if (slot >= p.firstSlot && slot < (std::uint64_t)p.firstSlot + p.slotCount) return id;
-  return std::nullopt;
-}
 
 }  // namespace dmacheck::model

@@ -44,7 +44,6 @@ class SlotSpec {
   void release(int id);
   std::vector<bool> usedSlots() const;
   bool slotHeld(std::uint32_t slot) const { return holders_[slot] > 0; }
-  std::optional<int> ownerOf(std::uint32_t slot) const;  // a live allocation holding it
 
   // The bytes a bounce of [offset, offset + bytes) of a streaming map must move.
   static swiotlb::BounceCopy expectedCopy(std::uint64_t orig, std::uint64_t tlb, std::uint64_t offset,
