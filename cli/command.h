@@ -25,6 +25,7 @@ Command addReplayCommand(CLI::App& root);
 Command addCorpusCommand(CLI::App& root);
 Command addZooCommand(CLI::App& root);
 Command addFuzzCommand(CLI::App& root);
+Command addProveCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
-                                   addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app)};
+                                   addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app),
+                                   addProveCommand(app)};
   std::string known;
   bool isCommand = false;
   for (const Command& c : commands) {

@@ -16,9 +16,7 @@ namespace {
 constexpr std::uint64_t kInvalidPhys = ~0ULL;  // INVALID_PHYS_ADDR
 constexpr std::uint64_t kSlotMask = kSlotBytes - 1;
 
-std::uint32_t nrSlots(std::uint64_t bytes) {
-  return static_cast<std::uint32_t>((bytes + kSlotMask) >> kSlotShift);
-}
+std::uint32_t nrSlots(std::uint64_t bytes) { return static_cast<std::uint32_t>(slotCount(bytes)); }
 
 std::uint64_t alignUp(std::uint64_t value, std::uint64_t powerOfTwo) {
   return (value + powerOfTwo - 1) & ~(powerOfTwo - 1);
@@ -37,11 +35,9 @@ SlotPool::SlotPool(const swiotlb::Config& config, const Rules& rules)
       slots_(config.pool.slots + kSegmentSlots),
       areas_(rules.perAreaIndex ? config.pool.areas : 1) {
   for (std::uint32_t i = 0; i < slots_.size(); ++i) {
-    std::uint32_t runToSegmentEnd = kSegmentSlots - (i % kSegmentSlots);
-    std::uint32_t list = runToSegmentEnd;
-    if (i >= nslabs_) list = 0;  // guard: not ours to hand out
-    else if (rules_.listStopsAtPoolEnd) list = std::min(runToSegmentEnd, nslabs_ - i);
-    slots_[i] = {kInvalidPhys, 0, list, 0};
+    std::uint64_t list = 0;  // guard: not ours to hand out
+    if (i < nslabs_) list = emptyRunLength<std::uint64_t>(rules_.listStopsAtPoolEnd, i, nslabs_);
+    slots_[i] = {kInvalidPhys, 0, static_cast<std::uint32_t>(list), 0};
   }
 }
 
@@ -53,18 +49,12 @@ std::uint64_t SlotPool::lowOffset(std::uint64_t addr) const {
   return addr & config_.device.minAlignMask & kSlotMask;  // swiotlb_align_offset(dev, 0, addr)
 }
 
-std::uint32_t SlotPool::wrap(std::uint32_t areaRelative) const {
-  return areaRelative >= areaSlabs_ ? 0 : areaRelative;
+std::uint32_t SlotPool::wrap(std::uint64_t areaRelative) const {
+  return static_cast<std::uint32_t>(wrapIndex<std::uint64_t>(areaRelative, areaSlabs_));
 }
 
-// iommu_is_span_boundary() against the device's segment boundary.
 bool SlotPool::crossesBoundary(std::uint32_t slot, std::uint32_t nslots) const {
-  const std::uint64_t boundaryMask = config_.device.segBoundaryMask;
-  const std::uint64_t tblDmaAddr = config_.pool.start & boundaryMask;
-  const std::uint64_t boundarySlots = (boundaryMask >> kSlotShift) + 1;
-  const std::uint64_t shift = (tblDmaAddr + kSlotMask) >> kSlotShift;
-  const std::uint64_t offset = (shift + slot) & (boundarySlots - 1);
-  return offset + nslots > boundarySlots;
+  return impl::crossesBoundary<std::uint64_t>(config_.device.segBoundaryMask, config_.pool.start, slot, nslots);
 }
 
 SlotPool::Found SlotPool::findSlots(std::uint32_t cpu, std::uint64_t orig, std::uint64_t allocSize,
@@ -84,13 +74,10 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
                                      std::uint32_t allocAlign, std::uint64_t& probes,
                                      std::uint64_t budget) {
   const SwState state = rules_.search;
-  const std::uint32_t nslots = nrSlots(allocSize);
-  const bool minAlignIgnored = rules_.strideFromComparedBits && orig == 0;
+  const std::uint32_t nslots = static_cast<std::uint32_t>(slotCount(allocSize));
   const auto params = searchParams<std::uint64_t>(state, config_.device.minAlignMask, allocAlign, allocSize,
-                                                  config_.pool.pageSize, pageShift_, minAlignIgnored);
-  // The kernel aligns against the pool's DMA address masked by the segment boundary.
-  const std::uint64_t alignBase =
-      rules_.alignOnFullAddress ? config_.pool.start : config_.pool.start & config_.device.segBoundaryMask;
+                                                  pageShift_, rules_.strideFromComparedBits && orig == 0);
+  const std::uint64_t base0 = alignBase(rules_.alignOnFullAddress, config_.pool.start, config_.device.segBoundaryMask);
   const auto stride = static_cast<std::uint32_t>(std::min<std::uint64_t>(params.stride, 1u << 30));
   Found result;
   result.note = {allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
@@ -98,21 +85,17 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   if (nslots > areaSlabs_ - a.used) return result;
 
   const std::uint32_t base = area * areaSlabs_;
-  std::uint32_t index = a.index;
-  if (!atLeast(state, SwState::Sw5)) index = wrap(static_cast<std::uint32_t>(alignUp(a.index, stride)));
+  std::uint32_t index = static_cast<std::uint32_t>(startIndex<std::uint64_t>(state, a.index, stride, areaSlabs_));
 
   // One probe: true when the slot is taken; otherwise index/checked advance as the kernel does.
   auto probe = [&](std::uint64_t& checked) {
     const std::uint32_t slot = base + index;
-    if (rejectsProbe(state, params, alignBase + (std::uint64_t{slot} << kSlotShift), orig)) {
-      index = wrap(index + 1);
-      checked += 1;
-      return false;
-    }
-    if (!crossesBoundary(slot, nslots) && slots_[slot].list >= nslots) return true;
-    const std::uint64_t next = std::uint64_t{index} + stride;
-    checked += rules_.countWrapDistance && next >= areaSlabs_ ? areaSlabs_ - index : stride;
-    index = wrap(static_cast<std::uint32_t>(std::min<std::uint64_t>(next, areaSlabs_)));
+    const bool rejected = rejectsProbe(state, params, base0 + (std::uint64_t{slot} << kSlotShift), orig);
+    if (!rejected && !crossesBoundary(slot, nslots) && slots_[slot].list >= nslots) return true;
+    const Step<std::uint64_t> next = nextProbe<std::uint64_t>(rejected, index, checked, stride, areaSlabs_,
+                                                              rules_.countWrapDistance);
+    index = static_cast<std::uint32_t>(next.index);
+    checked = next.checked;
     return false;
   };
 
@@ -155,28 +138,24 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
   const SwState state = rules_.search;
   const std::uint64_t minAlign = config_.device.minAlignMask;
   const std::uint64_t offset = mapOffset<std::uint64_t>(state, request.orig, minAlign, request.allocAlignMask);
-  // Before SW-11 the caller passed alloc_size itself: dma-direct the mapping size, dma-iommu
-  // (the only caller with an alloc_align_mask) the size rounded up to its granule.
-  const std::uint64_t granule = std::uint64_t{request.allocAlignMask} + 1;
-  std::uint64_t searchSize = alignUp(request.size, granule) + offset;
-  if (atLeast(state, SwState::Sw11)) searchSize = alignUp(request.size + offset, granule);
+  const std::uint64_t searchBytes = searchSize<std::uint64_t>(state, request.size, offset, request.allocAlignMask);
 
   std::uint64_t probes = 0;
-  Found found = findSlots(request.cpu, request.orig, searchSize, request.allocAlignMask, probes, budget);
+  Found found = findSlots(request.cpu, request.orig, searchBytes, request.allocAlignMask, probes, budget);
   swiotlb::MapResult result;
   result.note = found.note;
   if (found.nonTerminating) return result.status = swiotlb::MapResult::Status::NonTerminating, result;
   if (!found.ok) return result;
 
-  const std::uint32_t pad = atLeast(state, SwState::Sw10) ? static_cast<std::uint32_t>(offset >> kSlotShift) : 0;
+  const auto pad = static_cast<std::uint32_t>(padSlots<std::uint64_t>(state, offset));
   const std::uint32_t first = found.slot + pad;
   if (atLeast(state, SwState::Sw10)) slots_[first].padSlots = pad;
-  const std::uint32_t total = nrSlots(searchSize);
+  const auto total = static_cast<std::uint32_t>(slotCount(searchBytes));
   for (std::uint32_t i = 0; i + pad < total; ++i)
     slots_[first + i].origAddr = request.orig + (std::uint64_t{i} << kSlotShift);
 
   result.status = swiotlb::MapResult::Status::Mapped;
-  result.placement = {found.slot, total, slotAddr(first) + (offset & kSlotMask)};
+  result.placement = {found.slot, total, mappedTlb<std::uint64_t>(state, config_.pool.start, found.slot, offset)};
   if (state == SwState::Sw0)  // the legacy map bounced straight from the caller's buffer
     result.bounce.copy = swiotlb::BounceCopy{request.orig, result.placement.tlbAddr, request.size};
   else
@@ -186,11 +165,8 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
 
 swiotlb::MapResult SlotPool::alloc(const swiotlb::AllocRequest& request, std::uint64_t budget) {
   std::uint32_t align = 0;
-  if (rules_.coherent == CoherentRule::OrderAligned) {
-    std::uint64_t bytes = config_.pool.pageSize;
-    while (bytes < request.size) bytes <<= 1;  // PAGE_SIZE << get_order(size)
-    align = static_cast<std::uint32_t>(bytes - 1);
-  }
+  if (rules_.coherent == CoherentRule::OrderAligned)
+    align = static_cast<std::uint32_t>(coherentAlignMask<std::uint64_t>(config_.pool.pageSize, request.size));
   std::uint64_t probes = 0;
   Found found = findSlots(request.cpu, 0, request.size, align, probes, budget);
   swiotlb::MapResult result;
@@ -295,10 +271,7 @@ swiotlb::BounceResult SlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, 
 }
 
 std::uint64_t SlotPool::maxMappingSize() const {
-  const std::uint64_t whole = kSlotBytes * kSegmentSlots;
-  const std::uint64_t minAlign = config_.device.minAlignMask;
-  if (!rules_.maxMappingMinusMinAlign || minAlign == 0) return whole;
-  return whole - alignUp(minAlign, kSlotBytes);
+  return impl::maxMappingSize<std::uint64_t>(rules_.maxMappingMinusMinAlign, config_.device.minAlignMask);
 }
 
 void SlotPool::touched(std::uint64_t first, std::uint64_t last) {

@@ -74,7 +74,7 @@ class SlotPool final : public swiotlb::SlotAllocator {
              std::uint32_t nslots, std::uint64_t allocSize, std::uint64_t lowOffset);
   void release(std::uint64_t tlbAddr, std::optional<std::uint64_t> callerSize);
   bool crossesBoundary(std::uint32_t slot, std::uint32_t nslots) const;
-  std::uint32_t wrap(std::uint32_t areaRelative) const;
+  std::uint32_t wrap(std::uint64_t areaRelative) const;
   std::uint64_t slotAddr(std::uint32_t slot) const;
   std::uint64_t lowOffset(std::uint64_t addr) const;
   bool inMetadata(std::uint64_t slot) const { return slot < slots_.size(); }

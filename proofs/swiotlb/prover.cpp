@@ -1,0 +1,90 @@
+#include "proofs/swiotlb/prover.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <map>
+#include <set>
+
+#include "check/input_error.h"
+#include "check/swiotlb/checker.h"
+#include "check/swiotlb/implementations.h"
+
+namespace dmacheck::proofs::swiotlb {
+
+namespace ds = dmacheck::swiotlb;
+
+bool ProofResult::asExpected() const {
+  if (verdict != expected) return false;
+  return verdict != smt::Verdict::Counterexample || replayConfirmed || (!witness && !traceExpected);
+}
+
+namespace {
+
+constexpr int kWitnessAttempts = 3;
+
+void replay(ProofResult& result) {
+  const auto impl = ds::findImplementation(result.variant->name);
+  try {
+    ds::validateScenario(result.witness->scenario);
+  } catch (const InputError& e) {
+    result.replayed.push_back(std::string("invalid trace: ") + e.what());
+    return;
+  }
+  const auto run = ds::checkScenario(result.witness->scenario, impl->make,
+                                     {.stopAtFirstViolation = false, .keepReports = true});
+  for (const Violation& v : run.allViolations())
+    if (std::find(result.replayed.begin(), result.replayed.end(), v.invariant) == result.replayed.end())
+      result.replayed.push_back(v.invariant);
+  result.replayConfirmed = std::find(result.replayed.begin(), result.replayed.end(),
+                                     result.theorem->invariant) != result.replayed.end();
+}
+
+}  // namespace
+
+ProofResult proveOne(const Theorem& theorem, const impl::Variant& variant, const ProveOptions& options) {
+  ProofResult result;
+  result.theorem = &theorem;
+  result.variant = &variant;
+  result.expected = expectedVerdict(theorem, variant, result.expectedBecause);
+  result.traceExpected = traceExpected(theorem, variant);
+  const Symbols symbols;
+  const Statement statement = stateTheorem(theorem, variant, symbols);
+  smt::Decision decision = smt::decide(statement.assumptions, statement.claim, options.timeoutMs);
+  result.verdict = decision.verdict;
+  result.seconds = decision.seconds;
+  result.reason = decision.reason;
+  if (result.verdict != smt::Verdict::Counterexample) return result;
+  // The witness query over-approximates a little (it does not model every check the
+  // concrete code and the model make), so a witness the replay does not confirm is
+  // refused and another one asked for; the attempts are reported in the time.
+  std::vector<ds::Scenario> refused;
+  double witnessSeconds = 0;
+  for (int attempt = 0; attempt < kWitnessAttempts; ++attempt) {
+    result.witness = findWitness(theorem, variant, options.timeoutMs, refused);
+    if (!result.witness) break;
+    witnessSeconds += result.witness->seconds;
+    result.replayed.clear();
+    replay(result);
+    if (result.replayConfirmed) break;
+    refused.push_back(result.witness->scenario);
+  }
+  if (result.witness) result.witness->seconds = witnessSeconds;
+  return result;
+}
+
+std::vector<ProofResult> proveAll(const std::vector<ProofJob>& jobs, const ProveOptions& options, unsigned threads) {
+  std::vector<ProofResult> results(jobs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++)
+      results[i] = proveOne(*jobs[i].theorem, *jobs[i].variant, options);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+}  // namespace dmacheck::proofs::swiotlb
