@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build          # build
   librapidcheck-dev          # property-based testing
   libgtest-dev               # unit tests
+  libz3-dev                  # Z3 proofs (proofs/)
   libfmt-dev libcli11-dev nlohmann-json3-dev  # formatting, command line, JSON output
 )
 
