@@ -64,5 +64,12 @@ printf '\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x00\x00' >"$tmp/input.bin"   # 
 expect 0 "OK: all 1 steps hold" -- replay "$tmp/input.bin" --impl latest
 expect 0 "map orig=0x10000 size=0x800" -- replay "$tmp/input.bin" --impl latest
 
+# Proofs: bad names, one proved theorem, one refuted with its trace replayed.
+expect 2 "unknown theorem 'nope' (theorems: map-minalign" -- prove --theorem nope
+expect 2 "unknown swiotlb implementation 'nope'" -- prove --impl nope
+expect 0 "proved" -- prove --impl proposal-wrap-distance --theorem map-page --out "$tmp/pr"
+expect 0 "replay reports S-COMPLETE" -- prove --impl linux-6.10 --theorem checked-counts-passed-slots --out "$tmp/pr"
+expect 1 "S-COMPLETE" -- replay "$tmp/pr/linux-6.10-checked-counts-passed-slots.trace"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
