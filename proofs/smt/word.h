@@ -42,10 +42,8 @@ class Word {
 
 inline Word operator+(const Word& a, const Word& b) { return Word(a.term() + b.term()); }
 inline Word operator-(const Word& a, const Word& b) { return Word(a.term() - b.term()); }
-inline Word operator*(const Word& a, const Word& b) { return Word(a.term() * b.term()); }
 inline Word operator&(const Word& a, const Word& b) { return Word(a.term() & b.term()); }
 inline Word operator|(const Word& a, const Word& b) { return Word(a.term() | b.term()); }
-inline Word operator^(const Word& a, const Word& b) { return Word(a.term() ^ b.term()); }
 inline Word operator~(const Word& a) { return Word(~a.term()); }
 inline Word operator<<(const Word& a, const Word& b) { return Word(z3::shl(a.term(), b.term())); }
 inline Word operator>>(const Word& a, const Word& b) { return Word(z3::lshr(a.term(), b.term())); }

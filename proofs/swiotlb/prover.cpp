@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
-#include <map>
-#include <set>
 
 #include "check/input_error.h"
 #include "check/swiotlb/checker.h"

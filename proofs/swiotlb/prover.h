@@ -21,7 +21,8 @@ struct ProofResult {
   std::vector<std::string> replayed;  // invariants the checker reported on the witness
   bool replayConfirmed = false;     // the theorem's invariant was among them
   smt::Verdict expected = smt::Verdict::Proved;
-  std::string expectedBecause;      // the bug ids behind an expected counterexample
+  std::string expectedBecause;      // the bug ids behind an expected counterexample, or the
+                                    // recorded reason a variant's bug does not reach this theorem
   bool traceExpected = true;
   bool asExpected() const;
 };
