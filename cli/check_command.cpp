@@ -2,15 +2,14 @@
 // budget; on a violation prints the shrunk trace step by step, writes it to a file and
 // says how to replay it.
 #include <iostream>
+#include <algorithm>
 #include <random>
 
 #include <fmt/format.h>
 
-#include "check/swiotlb/report.h"
+#include "check/input_error.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
-#include "model/swiotlb/invariants.h"
-#include "props/swiotlb/property.h"
 
 namespace dmacheck::cli {
 
@@ -28,34 +27,63 @@ struct Options {
   int maxSeeds = 100;
 };
 
-std::string describe(const swiotlb::Implementation& impl) {
+template <class Impl>
+std::string describe(const Impl& impl) {
   const auto* v = impl.variant;
   return v ? fmt::format("{} ({}; {}; {})", impl.name, v->state, v->commits, v->kernels) : impl.name;
 }
 
-int report(const Options& o, const swiotlb::Implementation& impl, const swiotlb::PropertyOutcome& outcome) {
+template <class T>
+int report(const Options& o, const typename T::Implementation& impl, const typename T::PropertyOutcome& outcome) {
   if (outcome.holds) {
     std::cout << fmt::format("OK: {} cases of up to {} operations, no {} violated ({:.2f} s)\n", outcome.casesRun,
                              o.maxOps, o.hunt.empty() ? "invariant" : o.hunt, outcome.seconds);
     return kExitOk;
   }
   const auto& v = *outcome.violation;
-  const swiotlb::Scenario& scenario = *outcome.counterexample;
-  const auto run = swiotlb::checkScenario(scenario, impl.make, {.stopAtFirstViolation = false, .keepReports = true});
+  const typename T::Scenario& scenario = *outcome.counterexample;
+  const auto run = T::check(scenario, impl, false, true);
   const std::string path = fmt::format("{}/{}-{}-{}-seed{}.trace", o.out, o.target, impl.name, v.invariant, o.seed);
   const std::string rerun = fmt::format("dmacheck check --target {} --impl {} --seed {} --runs {} --max-ops {}",
                                         o.target, impl.name, o.seed, o.runs, o.maxOps);
-  swiotlb::TraceMeta meta{impl.name,
+  typename T::TraceMeta meta{impl.name,
                           {fmt::format("found by: {}", rerun),
                            fmt::format("violates {} at step {}: {}", v.invariant, v.step, v.detail)},
                           {{0, {impl.name}, v.invariant}}};
-  writeFileAtomically(path, swiotlb::renderTrace(scenario, meta, &run));
+  writeFileAtomically(path, T::trace(scenario, meta, &run));
   std::cout << fmt::format("FAIL: {} violated after {} passing cases ({:.2f} s); shrunk to {} operations "
                            "(RapidCheck alone: {})\n\n",
                            v.invariant, outcome.casesRun, outcome.seconds, scenario.ops.size(), outcome.rapidcheckOps);
-  std::cout << swiotlb::renderReplay(scenario, run) << "\n";
+  std::cout << T::replay(scenario, run) << "\n";
   std::cout << fmt::format("seed:   {}\nrerun:  {}\ntrace:  {}\nreplay: dmacheck replay {}\n", o.seed, rerun, path, path);
   return kExitViolation;
+}
+
+template <class T>
+int run(Options& o) {
+  const auto impl = implementationNamed<T>(o.impl);
+  const auto ids = T::invariants();
+  if (!o.hunt.empty() && std::find(ids.begin(), ids.end(), o.hunt) == ids.end())
+    throw InputError(fmt::format("--hunt {} is not a {} invariant", o.hunt, T::name));
+  if (!o.seedGiven) o.seed = std::random_device{}();
+  std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n", o.target,
+                           describe(impl), o.seed, o.runs, o.maxOps, o.hunt.empty() ? "" : fmt::format(", hunting {}", o.hunt));
+  typename T::PropertyBudget budget{o.seed, o.runs, o.maxOps, {}};
+  if (!o.hunt.empty())  // hunting: other invariants' violations do not end the search
+    for (const auto& id : ids)
+      if (id != o.hunt) budget.ignored.insert(id);
+  for (int k = 0;; ++k) {
+    budget.seed = o.seed;
+    const auto outcome = T::property(impl, budget);
+    if (outcome.holds && !o.hunt.empty() && k + 1 < o.maxSeeds) {
+      std::cout << fmt::format("  seed {}: no {} violation in {} cases ({:.2f} s), next seed\n", o.seed, o.hunt,
+                               outcome.casesRun, outcome.seconds);
+      ++o.seed;
+      continue;
+    }
+    if (outcome.holds && !o.hunt.empty()) std::cout << fmt::format("no {} violation in {} seeds\n", o.hunt, o.maxSeeds);
+    return report<T>(o, impl, outcome);
+  }
 }
 
 }  // namespace
@@ -63,7 +91,7 @@ int report(const Options& o, const swiotlb::Implementation& impl, const swiotlb:
 Command addCheckCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("check", "Run the generic properties on one implementation (RapidCheck)");
-  app->add_option("--target", o->target, "Allocator family (swiotlb)");
+  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
   app->add_option("--impl", o->impl, "Implementation variant: a name, alias or commit id (see 'dmacheck list')")
       ->required();
   app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->each([o](const std::string&) {
@@ -76,29 +104,7 @@ Command addCheckCommand(CLI::App& root) {
       ->check(CLI::IsMember(invariantIds()));
   app->add_option("--max-seeds", o->maxSeeds, "With --hunt: seeds to try before giving up")->check(CLI::Range(1, 100000));
   return {app, [o] {
-            requireKnownTarget(o->target);
-            const auto impl = implementationNamed(o->impl);
-            if (!o->seedGiven) o->seed = std::random_device{}();
-            std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n",
-                                     o->target, describe(impl), o->seed, o->runs, o->maxOps,
-                                     o->hunt.empty() ? "" : fmt::format(", hunting {}", o->hunt));
-            swiotlb::PropertyBudget budget{o->seed, o->runs, o->maxOps, {}};
-            if (!o->hunt.empty())  // hunting: other invariants' violations do not end the search
-              for (const auto& id : invariantIds())
-                if (id != o->hunt) budget.ignored.insert(id);
-            for (int k = 0;; ++k) {
-              budget.seed = o->seed;
-              const auto outcome = swiotlb::checkSwiotlbProperty(impl, budget);
-              if (outcome.holds && !o->hunt.empty() && k + 1 < o->maxSeeds) {
-                std::cout << fmt::format("  seed {}: no {} violation in {} cases ({:.2f} s), next seed\n", o->seed,
-                                         o->hunt, outcome.casesRun, outcome.seconds);
-                ++o->seed;
-                continue;
-              }
-              if (outcome.holds && !o->hunt.empty())
-                std::cout << fmt::format("no {} violation in {} seeds\n", o->hunt, o->maxSeeds);
-              return report(*o, impl, outcome);
-            }
+            return withTarget(o->target, [&]<class T>() { return run<T>(*o); });
           }};
 }
 

@@ -10,36 +10,58 @@
 
 namespace dmacheck::cli {
 
+namespace {
+
+template <class Body>
+std::vector<std::string> withTargetLines(const std::string& target, Body&& body) {
+  if (target == "iova") return body.template operator()<IovaTarget>();
+  if (target == "swiotlb") return body.template operator()<SwiotlbTarget>();
+  throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova)", target));
+}
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string impl;
+};
+
+// One file on every implementation of its target: mismatching lines, and the checks run.
+template <class T>
+std::vector<std::string> checkFile(const Options& o, const std::string& file, int& checks) {
+  const auto trace = loadTrace<T>(file);
+  std::vector<typename T::Implementation> impls;
+  if (o.impl.empty()) impls = T::all();
+  else if (auto one = T::find(o.impl)) impls = {*one};
+  std::vector<std::string> lines;
+  for (const auto& impl : impls) {
+    auto expected = trace.document.expectedFor(impl.name);
+    if (!expected)
+      throw InputError(fmt::format("{}: no expected verdict for '{}': add 'expect {} <pass|INVARIANT>' or "
+                                   "'expect * <verdict>'", file, impl.name, impl.name));
+    const auto run = T::check(trace.scenario, impl, true, false);
+    const std::string got = run.firstViolation ? run.firstViolation->invariant : "pass";
+    ++checks;
+    if (got != *expected)
+      lines.push_back(fmt::format("    {}: expected {}, got {}{}", impl.name, *expected, got,
+                                  run.firstViolation ? " (" + run.firstViolation->detail + ")" : ""));
+  }
+  return lines;
+}
+
+}  // namespace
+
 Command addCorpusCommand(CLI::App& root) {
-  struct Options {
-    std::vector<std::string> paths;
-    std::string impl;
-  };
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("corpus", "Replay regression traces and compare verdicts with their 'expect' lines");
   app->add_option("paths", o->paths, "Trace files or directories (searched for *.trace)")->required();
-  app->add_option("--impl", o->impl, "Only this implementation (default: every variant)");
+  app->add_option("--impl", o->impl, "Only this implementation (default: every variant of the trace's target)");
   return {app, [o] {
-            std::vector<swiotlb::Implementation> impls =
-                o->impl.empty() ? swiotlb::allImplementations() : std::vector{implementationNamed(o->impl)};
+            if (!o->impl.empty() && !SwiotlbTarget::find(o->impl) && !IovaTarget::find(o->impl))
+              throw InputError(SwiotlbTarget::unknown(o->impl) + "; " + IovaTarget::unknown(o->impl));
             int mismatches = 0, checks = 0;
             for (const auto& file : traceFilesUnder(o->paths)) {
-              const LoadedTrace trace = loadTrace(file);
-              std::vector<std::string> lines;
-              for (const auto& impl : impls) {
-                auto expected = trace.document.expectedFor(impl.name);
-                if (!expected)
-                  throw InputError(fmt::format("{}: no expected verdict for '{}': add 'expect {} <pass|INVARIANT>' or "
-                                               "'expect * <verdict>'", file, impl.name, impl.name));
-                const auto run = swiotlb::checkScenario(trace.scenario, impl.make);
-                const std::string got = run.firstViolation ? run.firstViolation->invariant : "pass";
-                ++checks;
-                if (got != *expected) {
-                  ++mismatches;
-                  lines.push_back(fmt::format("    {}: expected {}, got {}{}", impl.name, *expected, got,
-                                              run.firstViolation ? " (" + run.firstViolation->detail + ")" : ""));
-                }
-              }
+              const std::string target = targetOfFile(file, "swiotlb");
+              const auto lines = withTargetLines(target, [&]<class T>() { return checkFile<T>(*o, file, checks); });
+              mismatches += static_cast<int>(lines.size());
               std::cout << fmt::format("{} {}\n", lines.empty() ? "ok  " : "FAIL", file);
               for (const auto& line : lines) std::cout << line << "\n";
             }

@@ -5,6 +5,7 @@
 // that invariant ignored (DMACHECK_IGNORE), so one bug does not hide the next.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -18,14 +19,9 @@
 #include <nlohmann/json.hpp>
 
 #include "check/input_error.h"
-#include "check/swiotlb/byte_codec.h"
-#include "check/swiotlb/minimize.h"
-#include "check/swiotlb/report.h"
-#include "check/swiotlb/trace_codec.h"
 #include "cli/child_process.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
-#include "model/swiotlb/invariants.h"
 
 namespace dmacheck::cli {
 
@@ -79,9 +75,10 @@ std::string locateFuzzer(const std::string& target) {
                                target, builds.string(), target));
 }
 
+template <class T>
 class Campaign {
  public:
-  Campaign(Options o, swiotlb::Implementation impl)
+  Campaign(Options o, typename T::Implementation impl)
       : o_(std::move(o)), impl_(std::move(impl)), start_(Clock::now()), tty_(isatty(STDOUT_FILENO)) {
     fs::create_directories(o_.corpus);
     fs::create_directories(artifacts());
@@ -121,7 +118,7 @@ class Campaign {
   void seedCorpus() {
     if (o_.seedCorpus.empty()) return;
     for (const auto& file : traceFilesUnder({o_.seedCorpus})) {
-      const auto bytes = swiotlb::encodeInput(loadTrace(file).scenario);
+      const auto bytes = T::encode(loadTrace<T>(file).scenario);
       writeFileAtomically((fs::path(o_.corpus) / (fs::path(file).stem().string() + ".seed")).string(),
                           std::string(bytes.begin(), bytes.end()));
     }
@@ -178,16 +175,16 @@ class Campaign {
       if (!entry.is_regular_file() || name.rfind("crash-", 0) != 0 || seen_.count(name)) continue;
       seen_.insert(name);
       const std::string bytes = readFile(entry.path().string());
-      const auto input = swiotlb::decodeInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      const auto input = T::decode(bytes);
       if (!saveNewFinding(input.scenario, name)) fs::remove(entry.path());
     }
   }
 
   // True when the crash is kept: a new invariant, or a crash the checker cannot explain.
-  bool saveNewFinding(const swiotlb::Scenario& scenario, const std::string& artifact) {
+  bool saveNewFinding(const typename T::Scenario& scenario, const std::string& artifact) {
     std::set<std::string> known;
     for (const auto& f : found_) known.insert(f.invariant);
-    const auto run = swiotlb::checkScenario(scenario, impl_.make, {.stopAtFirstViolation = false, .keepReports = true});
+    const auto run = T::check(scenario, impl_, false, true);
     const std::vector<Violation> all = run.allViolations();
     const Violation* fresh = nullptr;
     for (const auto& v : all)
@@ -198,18 +195,18 @@ class Campaign {
     }
     if (!fresh) return false;
     const std::string invariant = fresh->invariant;
-    const auto small = swiotlb::minimizeScenario(scenario, impl_.make, invariant);
-    const auto violation = swiotlb::firstViolationOf(small, impl_.make, invariant);
+    const auto small = T::minimize(scenario, impl_, invariant);
+    const auto violation = T::firstOf(small, impl_, invariant);
     const std::string path = (findings() / fmt::format("{}-{}.trace", impl_.name, invariant)).string();
-    const auto report = swiotlb::checkScenario(small, impl_.make, {.stopAtFirstViolation = false, .keepReports = true});
+    const auto report = T::check(small, impl_, false, true);
     // 'expect' states the trace's verdict (its first violation), which may be another
     // invariant that comes along with this one; the notes name the one this finding is for.
-    swiotlb::TraceMeta meta{impl_.name,
+    typename T::TraceMeta meta{impl_.name,
                             {fmt::format("found by: dmacheck fuzz --target {} --impl {} after {:.1f} s ({})", o_.target,
                                          impl_.name, elapsed(), artifact),
                              fmt::format("violates {} at step {}: {}", invariant, violation->step, violation->detail)},
                             {{0, {impl_.name}, report.firstViolation->invariant}}};
-    writeFileAtomically(path, swiotlb::renderTrace(small, meta, &report));
+    writeFileAtomically(path, T::trace(small, meta, &report));
     found_.push_back({invariant, path, elapsed(), small.ops.size()});
     if (tty_) std::cout << "\n";
     std::cout << fmt::format("FINDING {} after {:.1f} s: {}\n  minimised to {} operations, saved {}\n  replay: dmacheck "
@@ -247,7 +244,7 @@ class Campaign {
   }
 
   Options o_;
-  swiotlb::Implementation impl_;
+  typename T::Implementation impl_;
   Clock::time_point start_;
   bool tty_;
   double lastShown_ = 0;
@@ -263,7 +260,7 @@ class Campaign {
 Command addFuzzCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("fuzz", "Run a libFuzzer campaign on one implementation");
-  app->add_option("--target", o->target, "Allocator family (swiotlb)");
+  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
   app->add_option("--impl", o->impl, "Implementation variant (see 'dmacheck list')")->required();
   app->add_option("--time", o->seconds, "Campaign length in seconds")->check(CLI::Range(1.0, 1e7));
   app->add_option("--jobs", o->jobs, "Parallel fuzzing processes (libFuzzer fork mode when > 1)")->check(CLI::Range(1, 256));
@@ -276,16 +273,20 @@ Command addFuzzCommand(CLI::App& root) {
   app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)");
   app->add_flag("--stop-at-first", o->stopAtFirst, "End the campaign at the first finding");
   return {app, [o] {
-            requireKnownTarget(o->target);
-            const auto impl = implementationNamed(o->impl);
-            if (o->out.empty()) o->out = fmt::format("dmacheck-fuzz/{}-{}", o->target, impl.name);
-            if (o->corpus.empty()) o->corpus = (fs::path(o->out) / "corpus").string();
-            if (o->fuzzer.empty()) o->fuzzer = locateFuzzer(o->target);
-            else if (!fs::exists(o->fuzzer)) throw InputError(fmt::format("--fuzzer: no such file '{}'", o->fuzzer));
-            if (o->seed == 0) o->seed = std::random_device{}() | 1;
-            std::signal(SIGINT, onInterrupt);
-            std::signal(SIGTERM, onInterrupt);
-            return Campaign(*o, impl).run();
+            return withTarget(o->target, [&]<class T>() {
+              const auto impl = implementationNamed<T>(o->impl);
+              const auto ids = T::invariants();
+              if (!o->hunt.empty() && std::find(ids.begin(), ids.end(), o->hunt) == ids.end())
+                throw InputError(fmt::format("--hunt {} is not a {} invariant", o->hunt, T::name));
+              if (o->out.empty()) o->out = fmt::format("dmacheck-fuzz/{}-{}", o->target, impl.name);
+              if (o->corpus.empty()) o->corpus = (fs::path(o->out) / "corpus").string();
+              if (o->fuzzer.empty()) o->fuzzer = locateFuzzer(o->target);
+              else if (!fs::exists(o->fuzzer)) throw InputError(fmt::format("--fuzzer: no such file '{}'", o->fuzzer));
+              if (o->seed == 0) o->seed = std::random_device{}() | 1;
+              std::signal(SIGINT, onInterrupt);
+              std::signal(SIGTERM, onInterrupt);
+              return Campaign<T>(*o, impl).run();
+            });
           }};
 }
 

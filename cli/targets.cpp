@@ -2,6 +2,7 @@
 
 #include "check/input_error.h"
 #include "cli/command.h"
+#include "model/iova/invariants.h"
 #include "model/swiotlb/invariants.h"
 
 namespace dmacheck::cli {
@@ -9,12 +10,13 @@ namespace dmacheck::cli {
 std::vector<std::string> invariantIds() {
   std::vector<std::string> ids;
   for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
+  for (const auto& i : iova::kInvariants) ids.emplace_back(i.id);
   return ids;
 }
 
 void requireKnownTarget(const std::string& target) {
-  if (target != "swiotlb")
-    throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb)", target));
+  if (target != "swiotlb" && target != "iova")
+    throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova)", target));
 }
 
 }  // namespace dmacheck::cli

@@ -7,28 +7,16 @@
 #include <fmt/format.h>
 
 #include "check/input_error.h"
-#include "check/swiotlb/byte_codec.h"
-#include "check/swiotlb/trace_codec.h"
 
 namespace dmacheck::cli {
 
 namespace fs = std::filesystem;
 
-LoadedTrace loadTrace(const std::string& path) {
+std::string targetOfFile(const std::string& path, const std::string& fallback) {
+  const std::string contents = readFile(path);
+  if (contents.rfind(kTraceMagic, 0) != 0) return fallback;
   try {
-    const std::string contents = readFile(path);
-    if (swiotlb::looksLikeFuzzerInput(contents)) {  // a libFuzzer crash file or corpus entry
-      const auto input = swiotlb::decodeInput(reinterpret_cast<const std::uint8_t*>(contents.data()), contents.size());
-      LoadedTrace t{path, {}, input.scenario};
-      t.document.target = "swiotlb";
-      t.fromFuzzerInput = true;
-      t.variantChoice = input.variantChoice;
-      return t;
-    }
-    LoadedTrace t{path, parseTraceDocument(contents), {}};
-    t.scenario = swiotlb::scenarioFromDocument(t.document);
-    swiotlb::validateScenario(t.scenario);
-    return t;
+    return parseTraceDocument(contents).target;
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", path, e.what()));
   }
@@ -64,12 +52,6 @@ void writeFileAtomically(const std::string& path, const std::string& text) {
     if (!out.flush()) throw InputError(fmt::format("cannot write '{}'", temporary));
   }
   fs::rename(temporary, target);
-}
-
-swiotlb::Implementation implementationNamed(const std::string& name) {
-  auto found = swiotlb::findImplementation(name);
-  if (!found) throw InputError(swiotlb::unknownImplementationMessage(name));
-  return *found;
 }
 
 }  // namespace dmacheck::cli

@@ -3,26 +3,56 @@
 #include <string>
 #include <vector>
 
-#include "check/swiotlb/implementations.h"
+#include <fmt/format.h>
+
+#include "check/input_error.h"
 #include "check/trace_document.h"
+#include "cli/target_traits.h"
 
 namespace dmacheck::cli {
 
+template <class T>
 struct LoadedTrace {
   std::string path;
   TraceDocument document;
-  swiotlb::Scenario scenario;
+  typename T::Scenario scenario;
   bool fromFuzzerInput = false;    // decoded from bytes rather than parsed from text
   std::uint8_t variantChoice = 0;  // the input's own pick of implementation (fuzzer inputs)
 };
 
+// The target a file belongs to: its 'target' line, or `fallback` for libFuzzer inputs.
+std::string targetOfFile(const std::string& path, const std::string& fallback);
+
 // A text trace, or a libFuzzer input (crash file, corpus entry) decoded to a scenario.
 // Throws InputError prefixed with the path.
-LoadedTrace loadTrace(const std::string& path);
+template <class T>
+LoadedTrace<T> loadTrace(const std::string& path) {
+  try {
+    const std::string contents = readFile(path);
+    if (contents.rfind(kTraceMagic, 0) != 0) {  // a libFuzzer crash file or corpus entry
+      const auto input = T::decode(contents);
+      LoadedTrace<T> t{path, {}, input.scenario, true, input.variantChoice};
+      t.document.target = T::name;
+      return t;
+    }
+    LoadedTrace<T> t{path, parseTraceDocument(contents), {}};
+    t.scenario = T::fromDocument(t.document);
+    return t;
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", path, e.what()));
+  }
+}
+
 // Expands directories (recursively, *.trace, sorted) and checks files exist.
 std::vector<std::string> traceFilesUnder(const std::vector<std::string>& paths);
 // Writes via a temporary file and rename, so a reader never sees half a trace.
 void writeFileAtomically(const std::string& path, const std::string& text);
-swiotlb::Implementation implementationNamed(const std::string& name);
+
+template <class T>
+typename T::Implementation implementationNamed(const std::string& name) {
+  auto found = T::find(name);
+  if (!found) throw InputError(T::unknown(name));
+  return *found;
+}
 
 }  // namespace dmacheck::cli

@@ -145,7 +145,7 @@ Command addZooCommand(CLI::App& root) {
   return {app, [o] {
             std::vector<swiotlb::Implementation> impls;
             if (o->impls.empty()) impls = swiotlb::allImplementations();
-            for (const auto& name : o->impls) impls.push_back(implementationNamed(name));
+            for (const auto& name : o->impls) impls.push_back(implementationNamed<SwiotlbTarget>(name));
             nlohmann::json rows = nlohmann::json::array();
             bool allExpected = true;
             if (!o->json)

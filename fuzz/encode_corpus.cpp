@@ -1,5 +1,5 @@
 // encode_corpus TRACES_DIR OUT_DIR: writes each *.trace of TRACES_DIR as a fuzzer input
-// (check/swiotlb/byte_codec.h) named <trace>.bin in OUT_DIR, so the regression corpus
+// (check/<target>/byte_codec.h, by the trace's target line) named <trace>.bin in OUT_DIR, so the regression corpus
 // seeds campaigns and ClusterFuzzLite's <target>_seed_corpus.zip. Needs only dmacheck_check,
 // so fuzzing builds (OSS-Fuzz images) can run it.
 #include <cstdio>
@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "check/input_error.h"
+#include "check/iova/byte_codec.h"
+#include "check/iova/trace_codec.h"
 #include "check/swiotlb/byte_codec.h"
 #include "check/swiotlb/trace_codec.h"
 
@@ -22,8 +24,9 @@ int main(int argc, char** argv) {
     if (entry.path().extension() != ".trace") continue;
     try {
       using namespace dmacheck;
-      const auto scenario = swiotlb::scenarioFromDocument(parseTraceDocument(readFile(entry.path().string())));
-      const auto bytes = swiotlb::encodeInput(scenario);
+      const auto doc = parseTraceDocument(readFile(entry.path().string()));
+      const auto bytes = doc.target == "iova" ? iova::encodeInput(iova::scenarioFromDocument(doc))
+                                              : swiotlb::encodeInput(swiotlb::scenarioFromDocument(doc));
       const fs::path out = fs::path(argv[2]) / (entry.path().stem().string() + ".bin");
       std::ofstream(out.string() + ".tmp", std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                                                   static_cast<std::streamsize>(bytes.size()));

@@ -1,0 +1,150 @@
+#include "check/iova/byte_codec.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "check/trace_document.h"
+#include "model/iova/config_rules.h"
+
+namespace dmacheck::iova {
+
+namespace {
+
+constexpr std::uint8_t kEscape = 0xff;
+
+class Reader {
+ public:
+  Reader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+  bool done() const { return pos_ >= size_; }
+  std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
+  // One field: a table pick, or an escaped LEB128 value.
+  std::uint64_t field(std::initializer_list<std::uint64_t> table) {
+    const std::uint8_t tag = byte();
+    if (tag == kEscape) {
+      std::uint64_t value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        const std::uint8_t b = byte();
+        value |= std::uint64_t(b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+      }
+      return value;
+    }
+    return table.begin()[tag % table.size()];
+  }
+
+ private:
+  const std::uint8_t* data_;
+  std::size_t size_, pos_ = 0;
+};
+
+void put(std::vector<std::uint8_t>& out, std::uint64_t value) {
+  out.push_back(kEscape);
+  do {
+    std::uint8_t b = value & 0x7f;
+    value >>= 7;
+    if (value) b |= 0x80;
+    out.push_back(b);
+  } while (value);
+}
+
+Config decodeConfig(Reader& in) {
+  Config c;
+  c.startPfn = in.field({1, 2, 4});
+  c.dma32Pfn = in.field({64, 16, 32, 128});
+  c.endPfn = in.field({c.dma32Pfn - 1, 2 * c.dma32Pfn - 1, 255, 63});
+  c.cpus = static_cast<std::uint32_t>(in.field({1, 2, 4}));
+  c.magSize = static_cast<std::uint32_t>(in.field({2, 1, 4, 127}));
+  c.depotMax = static_cast<std::uint32_t>(in.field({1, 2, 32}));
+  c.lazy = in.field({0, 1}) != 0;
+  c.queue = in.field({0, 1}) ? QueueKind::Single : QueueKind::PerCpu;
+  c.fqSize = static_cast<std::uint32_t>(in.field({4, 2, 8, 256}));
+  c.fqTimeoutMs = static_cast<std::uint32_t>(in.field({10, 1, 1000}));
+  if (model::configProblem(c)) c = Config{12, 1, 64, 127, false, QueueKind::PerCpu, 4, 10, 2, 2, 1};
+  return c;
+}
+
+std::uint32_t cpuOf(Reader& in, const Config& c) { return static_cast<std::uint32_t>(in.field({0, 1, 2, 3}) % c.cpus); }
+
+Op decodeOp(Reader& in, const Config& c) {
+  switch (in.byte() % 8) {
+    case 0: {
+      MapOp m;
+      m.size = std::max<std::uint64_t>(1, in.field({1, 2, 4, 3, 8, 16, 32, 33, 64, 5}));
+      m.limit = std::min(c.endPfn, in.field({c.endPfn, c.dma32Pfn - 1, c.dma32Pfn / 2 - 1, 3, 15, 31}));
+      m.aligned = in.field({1, 0}) != 0;
+      m.cpu = cpuOf(in, c);
+      if (model::requestProblem(c, {m.size, m.limit, m.aligned, m.cpu})) m = MapOp{1, c.endPfn, true, m.cpu};
+      return m;
+    }
+    case 1: return UnmapOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3, 4, 5, 6, 7})), cpuOf(in, c)};
+    case 2: return UnmapAgainOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3})), cpuOf(in, c)};
+    case 3: {
+      UnmapPfnOp u{std::min(c.endPfn, in.field({0, 1, c.startPfn, c.endPfn})), 0, 0};
+      u.size = std::clamp<std::uint64_t>(in.field({1, 2, 4}), 1, c.endPfn + 1 - u.pfn);
+      u.cpu = cpuOf(in, c);
+      return u;
+    }
+    case 4: {
+      ReserveOp r{std::min(c.endPfn, in.field({0, 1, c.dma32Pfn / 2})), 0};
+      r.hi = std::clamp(in.field({r.lo, r.lo + 1, r.lo + 7}), r.lo, c.endPfn);
+      return r;
+    }
+    case 5: return TickOp{std::clamp<std::uint64_t>(in.field({c.fqTimeoutMs, 1, 100, 1000}), 1, 1000000)};
+    case 6: return CpuDeadOp{cpuOf(in, c)};
+    default: {
+      LazySwitchOp s;
+      const std::uint64_t race = in.field({0, 1, 2});
+      if (race) s.raceLive = static_cast<std::uint32_t>(race - 1);
+      s.cpu = cpuOf(in, c);
+      return s;
+    }
+  }
+}
+
+}  // namespace
+
+DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
+  Reader in(data, size);
+  DecodedInput out;
+  out.scenario.config = decodeConfig(in);
+  out.variantChoice = in.byte();
+  bool mapped = false;
+  while (!in.done() && out.scenario.ops.size() < 200) {
+    Op op = decodeOp(in, out.scenario.config);
+    if (std::holds_alternative<ReserveOp>(op) && mapped) continue;  // reserve_iova is init-time only
+    mapped = mapped || std::holds_alternative<MapOp>(op);
+    out.scenario.ops.push_back(op);
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
+  std::vector<std::uint8_t> out;
+  const Config& c = s.config;
+  for (std::uint64_t v : {c.startPfn, c.dma32Pfn, c.endPfn, std::uint64_t{c.cpus}, std::uint64_t{c.magSize},
+                          std::uint64_t{c.depotMax}, std::uint64_t{c.lazy}, std::uint64_t{c.queue == QueueKind::Single},
+                          std::uint64_t{c.fqSize}, std::uint64_t{c.fqTimeoutMs}})
+    put(out, v);
+  out.push_back(variantChoice);
+  for (const Op& op : s.ops) {
+    out.push_back(static_cast<std::uint8_t>(op.index()));
+    std::visit(
+        [&](const auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, MapOp>) for (std::uint64_t v : {o.size, o.limit, std::uint64_t{o.aligned}, std::uint64_t{o.cpu}}) put(out, v);
+          if constexpr (std::is_same_v<T, UnmapOp>) put(out, o.live), put(out, o.cpu);
+          if constexpr (std::is_same_v<T, UnmapAgainOp>) put(out, o.dead), put(out, o.cpu);
+          if constexpr (std::is_same_v<T, UnmapPfnOp>) put(out, o.pfn), put(out, o.size), put(out, o.cpu);
+          if constexpr (std::is_same_v<T, ReserveOp>) put(out, o.lo), put(out, o.hi);
+          if constexpr (std::is_same_v<T, TickOp>) put(out, o.ms);
+          if constexpr (std::is_same_v<T, CpuDeadOp>) put(out, o.cpu);
+          if constexpr (std::is_same_v<T, LazySwitchOp>) put(out, o.raceLive ? *o.raceLive + 1 : 0), put(out, o.cpu);
+        },
+        op);
+  }
+  return out;
+}
+
+bool looksLikeFuzzerInput(const std::string& contents) { return contents.rfind(kTraceMagic, 0) != 0; }
+
+}  // namespace dmacheck::iova

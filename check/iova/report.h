@@ -1,0 +1,21 @@
+#pragma once
+// Writing IOVA scenarios for people: trace files annotated with what each step did, and
+// the step-by-step replay report with the allocator's state after each step.
+#include <string>
+#include <vector>
+
+#include "check/iova/checker.h"
+#include "check/trace_document.h"
+
+namespace dmacheck::iova {
+
+struct TraceMeta {
+  std::string impl;
+  std::vector<std::string> notes;
+  std::vector<Expectation> expectations;
+};
+
+std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
+std::string renderReplay(const Scenario& scenario, const CheckResult& run);
+
+}  // namespace dmacheck::iova
