@@ -137,6 +137,8 @@ std::optional<std::string> TraceDocument::expectedFor(const std::string& variant
   return fallback;
 }
 
+bool isTraceText(const std::string& contents) { return contents.rfind(kTraceMagic, 0) == 0; }
+
 TraceDocument parseTraceDocument(const std::string& text) {
   TraceDocument doc;
   std::istringstream in(text);

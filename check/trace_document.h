@@ -55,6 +55,9 @@ struct TraceDocument {
   std::optional<std::string> expectedFor(const std::string& variant) const;
 };
 
+// Whether file contents are a text trace (its magic first line) rather than fuzzer bytes.
+bool isTraceText(const std::string& contents);
+
 // Parses the text of a trace file. Throws InputError (with line number) on any deviation.
 TraceDocument parseTraceDocument(const std::string& text);
 std::string readFile(const std::string& path);  // throws InputError if unreadable

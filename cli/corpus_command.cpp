@@ -12,13 +12,6 @@ namespace dmacheck::cli {
 
 namespace {
 
-template <class Body>
-std::vector<std::string> withTargetLines(const std::string& target, Body&& body) {
-  if (target == "iova") return body.template operator()<IovaTarget>();
-  if (target == "swiotlb") return body.template operator()<SwiotlbTarget>();
-  throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova)", target));
-}
-
 struct Options {
   std::vector<std::string> paths;
   std::string impl;
@@ -60,7 +53,7 @@ Command addCorpusCommand(CLI::App& root) {
             int mismatches = 0, checks = 0;
             for (const auto& file : traceFilesUnder(o->paths)) {
               const std::string target = targetOfFile(file, "swiotlb");
-              const auto lines = withTargetLines(target, [&]<class T>() { return checkFile<T>(*o, file, checks); });
+              const auto lines = withTarget(target, [&]<class T>() { return checkFile<T>(*o, file, checks); });
               mismatches += static_cast<int>(lines.size());
               std::cout << fmt::format("{} {}\n", lines.empty() ? "ok  " : "FAIL", file);
               for (const auto& line : lines) std::cout << line << "\n";

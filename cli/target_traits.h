@@ -71,7 +71,7 @@ struct IovaTarget {
 
 // Runs `body.template operator()<Target>()` for the named target; unknown names are bad input.
 template <class Body>
-int withTarget(const std::string& target, Body&& body) {
+auto withTarget(const std::string& target, Body&& body) {
   if (target == "swiotlb") return body.template operator()<SwiotlbTarget>();
   if (target == "iova") return body.template operator()<IovaTarget>();
   throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova)", target));

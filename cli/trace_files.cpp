@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 std::string targetOfFile(const std::string& path, const std::string& fallback) {
   const std::string contents = readFile(path);
-  if (contents.rfind(kTraceMagic, 0) != 0) return fallback;
+  if (!isTraceText(contents)) return fallback;
   try {
     return parseTraceDocument(contents).target;
   } catch (const InputError& e) {

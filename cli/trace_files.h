@@ -29,7 +29,7 @@ template <class T>
 LoadedTrace<T> loadTrace(const std::string& path) {
   try {
     const std::string contents = readFile(path);
-    if (contents.rfind(kTraceMagic, 0) != 0) {  // a libFuzzer crash file or corpus entry
+    if (!isTraceText(contents)) {  // a libFuzzer crash file or corpus entry
       const auto input = T::decode(contents);
       LoadedTrace<T> t{path, {}, input.scenario, true, input.variantChoice};
       t.document.target = T::name;

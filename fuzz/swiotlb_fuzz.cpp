@@ -1,75 +1,30 @@
-// libFuzzer target for the SWIOTLB slot allocator: bytes -> scenario (check/swiotlb/
-// byte_codec.h) -> the same checker the properties use. A violated invariant aborts after
-// one marker line, so libFuzzer keeps the input as a crash artifact and `dmacheck fuzz`
-// can dedupe it by invariant:
-//   DMACHECK-VIOLATION <impl> <invariant> step <n>: <detail>
-// Environment: DMACHECK_IMPL pins the implementation (otherwise the input picks one);
-// DMACHECK_IGNORE=S-X,S-Y skips invariants a campaign has already saved a finding for.
-// Nothing survives between inputs: each one builds a fresh allocator and model.
-#include <cstdio>
-#include <cstdlib>
-#include <set>
-#include <sstream>
-#include <string>
-
+// libFuzzer target for the SWIOTLB slot allocator: fuzz/fuzz_harness.h with the swiotlb byte codec
+// (check/swiotlb/byte_codec.h) and checker.
 #include "check/swiotlb/byte_codec.h"
+#include "check/swiotlb/checker.h"
 #include "check/swiotlb/implementations.h"
+#include "fuzz/fuzz_harness.h"
 
 namespace {
 
-struct Campaign {
-  std::vector<dmacheck::swiotlb::Implementation> implementations;
-  std::set<std::string> ignored;
+struct Target {
+  using Implementation = dmacheck::swiotlb::Implementation;
+  static auto find(const std::string& name) { return dmacheck::swiotlb::findImplementation(name); }
+  static auto all() { return dmacheck::swiotlb::allImplementations(); }
+  static std::string unknown(const std::string& name) { return dmacheck::swiotlb::unknownImplementationMessage(name); }
+  static auto decode(const std::uint8_t* data, std::size_t size) { return dmacheck::swiotlb::decodeInput(data, size); }
+  static auto check(const dmacheck::swiotlb::Scenario& s, const Implementation& impl, bool stopAtFirst) {
+    return dmacheck::swiotlb::checkScenario(s, impl.make, {.stopAtFirstViolation = stopAtFirst, .keepReports = !stopAtFirst});
+  }
 };
-
-const Campaign& campaign() {
-  static const Campaign c = [] {
-    Campaign c;
-    if (const char* name = std::getenv("DMACHECK_IMPL"); name && *name) {
-      auto impl = dmacheck::swiotlb::findImplementation(name);
-      if (!impl) {
-        std::fprintf(stderr, "%s\n", dmacheck::swiotlb::unknownImplementationMessage(name).c_str());
-        std::exit(2);
-      }
-      c.implementations = {*impl};
-    } else {
-      c.implementations = dmacheck::swiotlb::allImplementations();
-    }
-    std::stringstream ignored(std::getenv("DMACHECK_IGNORE") ? std::getenv("DMACHECK_IGNORE") : "");
-    for (std::string id; std::getline(ignored, id, ',');)
-      if (!id.empty()) c.ignored.insert(id);
-    return c;
-  }();
-  return c;
-}
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  campaign();  // validate the environment once, before the first input
+  dmacheck::FuzzHarness<Target>::initialize();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace dmacheck::swiotlb;
-  const Campaign& c = campaign();
-  const DecodedInput input = decodeInput(data, size);
-  const Implementation& impl = c.implementations[input.variantChoice % c.implementations.size()];
-  const CheckResult result =
-      checkScenario(input.scenario, impl.make, {.stopAtFirstViolation = c.ignored.empty(), .keepReports = !c.ignored.empty()});
-  const dmacheck::Violation* found = result.firstViolation ? &*result.firstViolation : nullptr;
-  std::vector<dmacheck::Violation> all;
-  if (!c.ignored.empty()) {  // the first violation of an invariant not yet saved
-    found = nullptr;
-    all = result.allViolations();
-    for (const auto& v : all)
-      if (!found && !c.ignored.count(v.invariant)) found = &v;
-  }
-  if (found) {
-    std::fprintf(stderr, "\nDMACHECK-VIOLATION %s %s step %zu: %s\n", impl.name.c_str(), found->invariant.c_str(),
-                 found->step, found->detail.c_str());
-    std::fflush(stderr);
-    std::abort();
-  }
-  return 0;
+  return dmacheck::FuzzHarness<Target>::testOneInput(data, size);
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 
-#include "check/trace_document.h"
 #include "model/iova/config_rules.h"
 
 namespace dmacheck::iova {
@@ -144,7 +143,5 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
   }
   return out;
 }
-
-bool looksLikeFuzzerInput(const std::string& contents) { return contents.rfind(kTraceMagic, 0) != 0; }
 
 }  // namespace dmacheck::iova

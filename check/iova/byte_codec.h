@@ -25,6 +25,5 @@ struct DecodedInput {
 
 DecodedInput decodeInput(const std::uint8_t* data, std::size_t size);
 std::vector<std::uint8_t> encodeInput(const Scenario& scenario, std::uint8_t variantChoice = 0);
-bool looksLikeFuzzerInput(const std::string& fileContents);
 
 }  // namespace dmacheck::iova

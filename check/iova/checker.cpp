@@ -105,10 +105,6 @@ class Checker {
     return r.violations;
   }
 
-  std::uint64_t globalFlushes() const { return iommu_.globalFlushes(); }
-  std::uint64_t rangeFlushes() const { return iommu_.rangeFlushes(); }
-  std::uint64_t unmaps() const { return unmaps_; }
-
  private:
   void flag(StepReport& r, std::string invariant, std::string detail) {
     r.violations.push_back({std::move(invariant), r.step, std::move(detail)});
@@ -143,7 +139,6 @@ class Checker {
     const Live victim = live_[o.live];
     live_.erase(live_.begin() + o.live);
     const auto result = impl_->unmap({victim.lo, victim.size, victim.aligned, o.cpu});
-    ++unmaps_;
     r.outcome = fmt::format("unmapped #{} pfn {:#x}+{}", victim.id, victim.lo, victim.size);
     if (result.warned) flag(r, "I-CLIENT", fmt::format("the unmap of live allocation #{} was reported as an error", victim.id));
     spec_.recordUnmap(victim.id);
@@ -216,7 +211,6 @@ class Checker {
     spec_.recordSwitchToLazy();
     r.outcome = "domain is DMA_FQ";
     if (victim) {
-      ++unmaps_;
       VERIFY(result.has_value(), "switchToLazy ran no racing unmap");
       if (result->warned) flag(r, "I-CLIENT", fmt::format("the racing unmap of live allocation #{} was reported", victim->id));
       spec_.recordUnmap(victim->id);
@@ -285,7 +279,6 @@ class Checker {
   bool keepLog_;
   bool crashed_ = false;
   int nextId_ = 0;
-  std::uint64_t unmaps_ = 0;
   std::vector<Live> live_, dead_;
 };
 
@@ -356,9 +349,6 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
     sortByPriority(result.finalViolations);
     if (!result.firstViolation && !result.finalViolations.empty()) result.firstViolation = result.finalViolations.front();
   }
-  result.globalFlushes = checker.globalFlushes();
-  result.rangeFlushes = checker.rangeFlushes();
-  result.unmaps = checker.unmaps();
   return result;
 }
 

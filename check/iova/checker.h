@@ -36,8 +36,6 @@ struct CheckResult {
   std::vector<StepReport> reports;
   std::vector<Violation> finalViolations;  // from teardown (step = ops that ran + 1)
   std::vector<Violation> allViolations() const;
-  // Counters of the run, for workloads and benchmarks.
-  std::uint64_t globalFlushes = 0, rangeFlushes = 0, unmaps = 0;
 };
 
 // Throws InputError if the configuration or an operation breaks a client rule.

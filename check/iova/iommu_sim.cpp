@@ -24,12 +24,10 @@ std::uint64_t IommuSim::unmapPages(std::uint64_t pfn, std::uint64_t count) {
 
 void IommuSim::flushAll() {
   stale_.clear();
-  ++globalFlushes_;
 }
 
 void IommuSim::flushRange(std::uint64_t pfn, std::uint64_t count) {
   stale_.erase(stale_.lower_bound(pfn), count == 0 ? stale_.lower_bound(pfn) : stale_.upper_bound(pfn + count - 1));
-  ++rangeFlushes_;
 }
 
 std::optional<std::uint64_t> IommuSim::firstStale(std::uint64_t lo, std::uint64_t hi) const {

@@ -1,7 +1,7 @@
 #pragma once
 // The simulated IOMMU the checker gives an implementation: page tables (which pfns are
 // mapped), an IOTLB that may keep a translation from its unmap until an invalidation
-// covers it, a clock, and counters. It judges nothing itself; the checker reads it.
+// covers it, and a clock. It judges nothing itself; the checker reads it.
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -25,13 +25,10 @@ class IommuSim final : public IommuHardware {
   // Pfns an iommu_map found already mapped since the last call (-EEXIST).
   std::vector<std::uint64_t> takeCollisions();
 
-  std::uint64_t globalFlushes() const { return globalFlushes_; }
-  std::uint64_t rangeFlushes() const { return rangeFlushes_; }
-
  private:
   std::set<std::uint64_t> mapped_, stale_;
   std::vector<std::uint64_t> collisions_;
-  std::uint64_t now_ = 0, globalFlushes_ = 0, rangeFlushes_ = 0;
+  std::uint64_t now_ = 0;
 };
 
 }  // namespace dmacheck::iova

@@ -171,7 +171,7 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
 }
 
 bool looksLikeFuzzerInput(const std::string& contents) {
-  return contents.rfind(kTraceMagic, 0) != 0;
+  return !isTraceText(contents);
 }
 
 }  // namespace dmacheck::swiotlb

@@ -27,7 +27,6 @@ class FlushQueue {
   void flushAndDrain();                      // teardown: one flush, every entry freed
   void forget();                             // a re-initialisation that drops the rings' contents
   std::vector<dmacheck::iova::PfnRange> contents() const;
-  std::uint64_t flushes() const { return finishCount_; }
 
  private:
   struct Ring {

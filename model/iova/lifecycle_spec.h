@@ -40,7 +40,7 @@ struct Finding {  // a broken promise: invariant id and what happened, with valu
   std::string detail;
 };
 
-enum class UnmapKind { Valid, ClientError, Unjudged };
+enum class UnmapKind { ClientError, Unjudged };
 
 class LifecycleSpec {
  public:
@@ -56,8 +56,9 @@ class LifecycleSpec {
 
   void recordGrant(int id, const MapRequest& r, std::uint64_t lo);
   void recordRefusal(const MapRequest& r);
-  // What an unmap at `lo` of a handle to an allocation made with `r` is (its whole grant is
-  // freed): a client error when that range is neither live nor reserved, else unjudged.
+  // What an unmap at `lo` of a stale or bogus handle to an allocation made with `r` is (its
+  // whole grant is freed): a client error when that range is neither live nor reserved, else
+  // unjudged. A live allocation's own unmap is recordUnmap().
   UnmapKind classifyUnmap(const MapRequest& r, std::uint64_t lo) const;
   void recordUnmap(int id);                 // the live allocation `id` was unmapped
   void recordReserve(std::uint64_t lo, std::uint64_t hi);
@@ -66,7 +67,6 @@ class LifecycleSpec {
 
   std::vector<PfnRange> liveRanges() const;       // sorted by lo
   std::vector<PfnRange> reservedRanges() const;   // as reserved (may overlap)
-  bool lazy() const { return lazy_; }
 
  private:
   struct Held {

@@ -1,34 +1,15 @@
 #pragma once
-// The one generic SWIOTLB property: for every generated scenario, the checker finds no
+// The one generic swiotlb property: for every generated scenario, the checker finds no
 // violated invariant. It never asks which implementation runs; the implementation is only
 // the thing it is applied to. `dmacheck check` and the ctest suites both call this.
-#include <cstdint>
-#include <optional>
-#include <set>
-#include <string>
-
 #include "check/swiotlb/implementations.h"
-#include "check/violation.h"
+#include "check/swiotlb/ops.h"
+#include "props/property_runner.h"
 
 namespace dmacheck::swiotlb {
 
-struct PropertyBudget {
-  std::uint64_t seed = 1;
-  int runs = 10000;    // test cases
-  int maxOps = 100;    // operations per test case (RapidCheck's max size)
-  // Invariants whose violations do not end the search (a campaign hunting one bug class,
-  // like DMACHECK_IGNORE for the fuzzer). The property itself is unchanged.
-  std::set<std::string> ignored;
-};
-
-struct PropertyOutcome {
-  bool holds = true;
-  int casesRun = 0;                     // passing cases before the failure (or all of them)
-  std::optional<Scenario> counterexample;  // shrunk by RapidCheck, then minimised per operation
-  std::optional<Violation> violation;   // what the counterexample violates
-  int rapidcheckOps = 0;                // length after RapidCheck's shrinking, before ours
-  double seconds = 0;
-};
+using PropertyBudget = dmacheck::PropertyBudget;
+using PropertyOutcome = dmacheck::PropertyOutcome<Scenario>;
 
 PropertyOutcome checkSwiotlbProperty(const Implementation& implementation, const PropertyBudget& budget);
 

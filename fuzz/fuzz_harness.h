@@ -1,0 +1,78 @@
+#pragma once
+// The libFuzzer harness every target shares: bytes -> scenario (the target's byte codec)
+// -> the same checker the properties use. A violated invariant aborts after one marker
+// line, so libFuzzer keeps the input as a crash artifact and `dmacheck fuzz` can dedupe it:
+//   DMACHECK-VIOLATION <impl> <invariant> step <n>: <detail>
+// Environment: DMACHECK_IMPL pins the implementation (otherwise the input picks one);
+// DMACHECK_IGNORE=A,B skips invariants a campaign has already saved a finding for.
+// Nothing survives between inputs: each one builds a fresh allocator and model.
+//
+// Target: Implementation, find(name), all(), unknown(name), decode(data, size), check(...).
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "check/violation.h"
+
+namespace dmacheck {
+
+template <class Target>
+class FuzzHarness {
+ public:
+  // Validates the environment once, before the first input.
+  static void initialize() { campaign(); }
+
+  static int testOneInput(const std::uint8_t* data, std::size_t size) {
+    const Campaign& c = campaign();
+    const auto input = Target::decode(data, size);
+    const auto& impl = c.implementations[input.variantChoice % c.implementations.size()];
+    const auto result = Target::check(input.scenario, impl, c.ignored.empty());
+    const Violation* found = result.firstViolation ? &*result.firstViolation : nullptr;
+    std::vector<Violation> all;
+    if (!c.ignored.empty()) {  // the first violation of an invariant not yet saved
+      found = nullptr;
+      all = result.allViolations();
+      for (const auto& v : all)
+        if (!found && !c.ignored.count(v.invariant)) found = &v;
+    }
+    if (found) {
+      std::fprintf(stderr, "\nDMACHECK-VIOLATION %s %s step %zu: %s\n", impl.name.c_str(), found->invariant.c_str(),
+                   found->step, found->detail.c_str());
+      std::fflush(stderr);
+      std::abort();
+    }
+    return 0;
+  }
+
+ private:
+  struct Campaign {
+    std::vector<typename Target::Implementation> implementations;
+    std::set<std::string> ignored;
+  };
+
+  static const Campaign& campaign() {
+    static const Campaign c = [] {
+      Campaign c;
+      if (const char* name = std::getenv("DMACHECK_IMPL"); name && *name) {
+        auto impl = Target::find(name);
+        if (!impl) {
+          std::fprintf(stderr, "%s\n", Target::unknown(name).c_str());
+          std::exit(2);
+        }
+        c.implementations = {*impl};
+      } else {
+        c.implementations = Target::all();
+      }
+      std::stringstream ignored(std::getenv("DMACHECK_IGNORE") ? std::getenv("DMACHECK_IGNORE") : "");
+      for (std::string id; std::getline(ignored, id, ',');)
+        if (!id.empty()) c.ignored.insert(id);
+      return c;
+    }();
+    return c;
+  }
+};
+
+}  // namespace dmacheck
