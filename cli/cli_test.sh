@@ -69,6 +69,11 @@ expect 2 "unknown theorem 'nope' (theorems: map-minalign" -- prove --theorem nop
 expect 2 "unknown swiotlb implementation 'nope'" -- prove --impl nope
 expect 0 "proved" -- prove --impl proposal-wrap-distance --theorem map-page --out "$tmp/pr"
 expect 0 "replay reports S-COMPLETE" -- prove --impl linux-6.10 --theorem checked-counts-passed-slots --out "$tmp/pr"
+expect 2 "unknown iova theorem 'nope'" -- prove --target iova --theorem nope
+expect 2 "no chosen theorem applies" -- prove --target iova --impl s390-6.6
+expect 2 "unknown target 'nvme'" -- prove --target nvme
+expect 0 "replay reports I-LIMIT" -- prove --target iova --impl linux-4.12 --theorem walk-limit-below-node --out "$tmp/pr"
+expect 1 "VIOLATED: I-LIMIT" -- replay "$tmp/pr/iova-linux-4.12-walk-limit-below-node.trace"
 expect 1 "S-COMPLETE" -- replay "$tmp/pr/linux-6.10-checked-counts-passed-slots.trace"
 
 echo "$passed passed, $failed failed"

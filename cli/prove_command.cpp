@@ -1,7 +1,7 @@
-// `dmacheck prove`: the Z3 theorems about each variant's stride and alignment arithmetic.
-// Prints theorem, variant, verdict and time; writes each counterexample as a trace and
-// replays it on the concrete implementation, which must break the same invariant.
-// Exit 0 when every verdict is the expected one, 3 when one differs.
+// `dmacheck prove`: registration, and the SWIOTLB theorems about each variant's stride and
+// alignment arithmetic (the IOVA theorems run in prove_iova.cpp). Prints theorem, variant,
+// verdict and time; writes each counterexample as a trace and replays it on the concrete
+// implementation, which must break the same invariant.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -13,6 +13,7 @@
 #include "check/swiotlb/implementations.h"
 #include "check/swiotlb/report.h"
 #include "cli/command.h"
+#include "cli/prove_options.h"
 #include "cli/trace_files.h"
 #include "proofs/swiotlb/prover.h"
 
@@ -23,13 +24,7 @@ namespace {
 namespace ps = proofs::swiotlb;
 using proofs::smt::Verdict;
 
-struct Options {
-  std::vector<std::string> impls;
-  std::vector<std::string> theorems;
-  std::string out = "dmacheck-proofs";
-  unsigned timeoutMs = 20000;
-  unsigned threads = 0;  // 0: one per core
-};
+using Options = ProveOptions;
 
 std::vector<const impl::Variant*> chosenVariants(const Options& o) {
   std::vector<const impl::Variant*> out;
@@ -83,7 +78,7 @@ int run(const Options& o) {
   for (const auto* t : chosenTheorems(o))
     for (const auto* v : chosenVariants(o))
       if (ps::theoremApplies(*t, *v)) jobs.push_back({t, v});
-  const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = proofThreads(o);
   const auto start = std::chrono::steady_clock::now();
   const std::vector<ps::ProofResult> results = ps::proveAll(jobs, {o.timeoutMs}, threads);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -116,17 +111,25 @@ int run(const Options& o) {
 
 }  // namespace
 
+unsigned proofThreads(const ProveOptions& o) {
+  return o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 Command addProveCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) the stride and alignment "
-                                               "theorems for every variant, with Z3");
+  CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) the stride, alignment and "
+                                               "flush-queue theorems for every variant, with Z3");
+  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
   app->add_option("--impl", o->impls, "Variant(s) to prove (default: all); names, aliases or commit ids");
   app->add_option("--theorem", o->theorems, "Theorem id(s) (default: all; see proofs/README.md)");
   app->add_option("--out", o->out, "Directory for counterexample traces");
   app->add_option("--timeout-ms", o->timeoutMs, "Solver time limit per query; past it the verdict is 'unknown'")
       ->check(CLI::Range(1u, 600000u));
   app->add_option("--threads", o->threads, "Solver threads (default: one per core)")->check(CLI::Range(1u, 256u));
-  return {app, [o] { return run(*o); }};
+  return {app, [o] {
+            requireKnownTarget(o->target);
+            return o->target == "iova" ? proveIova(*o) : run(*o);
+          }};
 }
 
 }  // namespace dmacheck::cli

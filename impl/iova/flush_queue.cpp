@@ -1,5 +1,7 @@
 #include "impl/iova/flush_queue.h"
 
+#include "impl/iova/flush_rule.h"
+
 namespace dmacheck::impl::iova {
 
 FlushQueue::FlushQueue(std::uint32_t queues, std::uint32_t size, std::uint64_t timeoutMs,
@@ -17,7 +19,7 @@ void FlushQueue::flushIotlb() {
 // fq_ring_free(): entries whose counter is below the finished-flush count are covered by
 // a flush that started after they were queued.
 void FlushQueue::ringFree(Ring& ring) {
-  while (ring.head != ring.tail && ring.entries[ring.head].counter < finishCount_) {
+  while (ring.head != ring.tail && entryReclaimable(ring.entries[ring.head].counter, finishCount_)) {
     release_(ring.entries[ring.head]);
     ring.head = (ring.head + 1) % ring.entries.size();
   }
@@ -30,7 +32,7 @@ void FlushQueue::queue(std::uint64_t pfn, std::uint64_t pages, std::uint32_t cpu
     flushIotlb();
     ringFree(ring);
   }
-  ring.entries[ring.tail] = {pfn, pages, startCount_, cpu};
+  ring.entries[ring.tail] = {pfn, pages, queuedEntryCounter(startCount_, finishCount_), cpu};
   ring.tail = (ring.tail + 1) % ring.entries.size();
   if (!timerAtMs_) timerAtMs_ = nowMs + timeoutMs_;
 }

@@ -1,17 +1,8 @@
 #include "impl/iova/iova_tree.h"
 
-#include <bit>
+#include "impl/iova/pfn_arith.h"
 
 namespace dmacheck::impl::iova {
-
-namespace {
-
-// fls_long(x): 1-based index of the highest set bit, 0 for 0.
-std::uint64_t flsLong(std::uint64_t x) { return x == 0 ? 0 : 64 - std::countl_zero(x); }
-
-std::uint64_t roundupPowerOfTwo(std::uint64_t x) { return x <= 1 ? 1 : 1ULL << flsLong(x - 1); }
-
-}  // namespace
 
 IovaTree::IovaTree(std::uint64_t startPfn, std::uint64_t dma32Pfn, const Rules& rules)
     : startPfn_(startPfn), dma32Pfn_(dma32Pfn), rules_(rules), max32Size_(dma32Pfn) {
@@ -45,7 +36,7 @@ IovaTree::Node IovaTree::findLimit(std::uint64_t limit) {
 // The current allocator: from the cached node downwards, one retry above it (kernel-facts §2.2).
 std::optional<PfnRange> IovaTree::allocTopDown(std::uint64_t size, std::uint64_t limitPfn, bool sizeAligned) {
   const std::uint64_t limit = limitPfn + 1;  // exclusive from here on
-  const std::uint64_t alignMask = sizeAligned ? ~0ULL << flsLong(size - 1) : ~0ULL;
+  const std::uint64_t alignMask = placementMask(size, sizeAligned);
   if (shortcutRefuses(size, limit, sizeAligned)) {
     noteFailure(size, limit, sizeAligned);
     return std::nullopt;
@@ -59,12 +50,12 @@ std::optional<PfnRange> IovaTree::allocTopDown(std::uint64_t size, std::uint64_t
     bool more;
     do {
       high = std::min(high, cur->first);
-      fresh = (high - size) & alignMask;  // wraps when high < size: caught below
+      fresh = topDownCandidate(high, size, alignMask);
       prev = cur;
       more = cur != nodes_.begin();
       if (more) --cur;
     } while (more && fresh <= cur->second && fresh >= low);
-    if (high >= size && fresh >= low) break;
+    if (topDownFits(high, size, fresh, low)) break;
     if (rules_.retryAboveCached && !retried && low == startPfn_ && retryPfn < limit) {
       retried = true;
       high = limit;
@@ -90,26 +81,26 @@ void IovaTree::insertUpdate(const PfnRange& fresh) {
 // top of the range, and no cached node (dmacheck starts from the highest node).
 std::optional<PfnRange> IovaTree::allocInclusiveWalk(std::uint64_t size, std::uint64_t limitPfn, bool sizeAligned) {
   std::uint64_t limit = limitPfn, pad = 0;
-  auto padFor = [&](std::uint64_t lim) { return sizeAligned ? (lim + 1 - size) & (roundupPowerOfTwo(size) - 1) : 0; };
   auto it = nodes_.find(kAnchor);
   bool found = false;
   while (it != nodes_.begin()) {
     --it;
     if (limit < it->first) continue;
     if (limit >= it->second) {
-      pad = padFor(limit);
-      if (it->second + size + pad <= limit) {
+      pad = walkPad(limit, size, sizeAligned);
+      if (walkGapFits(it->second, size, pad, limit)) {
         found = true;
         break;
       }
     }
-    limit = (it->first || !rules_.underflowGuard) ? it->first - 1 : 0;
+    limit = walkLimitBelow(it->first, rules_.underflowGuard);
   }
   if (!found) {
-    pad = padFor(limit);
-    if (startPfn_ + size + pad > limit) return std::nullopt;
+    pad = walkPad(limit, size, sizeAligned);
+    if (!walkFinalFits(startPfn_, size, pad, limit)) return std::nullopt;
   }
-  const PfnRange range{limit - (size + pad) + 1, limit - (size + pad) + size};
+  const std::uint64_t lo = walkRangeLo(limit, size, pad);
+  const PfnRange range{lo, lo + size - 1};
   nodes_[range.lo] = range.hi;
   return range;
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "impl/generic_word.h"
 #include "impl/swiotlb/sw_state.h"
 
 namespace dmacheck::impl {
@@ -19,30 +20,6 @@ namespace dmacheck::impl {
 inline constexpr unsigned kSlotShift = 11;                      // IO_TLB_SHIFT
 inline constexpr std::uint64_t kSlotSize = 1ULL << kSlotShift;  // IO_TLB_SIZE
 inline constexpr std::uint64_t kSegment = 128;                  // IO_TLB_SEGSIZE
-
-// The truth type of W: bool for integers, a solver formula for bitvectors.
-template <typename W>
-using Cond = decltype(std::declval<W>() < std::declval<W>());
-
-template <typename W>
-Cond<W> truth(bool value) {
-  return W(value ? 1 : 0) == W(1);
-}
-
-template <typename W>
-W select(bool condition, W ifTrue, W ifFalse) {
-  return condition ? ifTrue : ifFalse;
-}
-
-template <typename W>
-W maxOf(W a, W b) {
-  return select(a > b, a, b);
-}
-
-template <typename W>
-W minOf(W a, W b) {
-  return select(a < b, a, b);
-}
 
 // ALIGN(value, mask + 1) for a power-of-two alignment given as its mask.
 template <typename W>

@@ -1,12 +1,11 @@
 #include "proofs/swiotlb/prover.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "check/input_error.h"
 #include "check/swiotlb/checker.h"
 #include "check/swiotlb/implementations.h"
+#include "proofs/smt/parallel.h"
 
 namespace dmacheck::proofs::swiotlb {
 
@@ -72,17 +71,9 @@ ProofResult proveOne(const Theorem& theorem, const impl::Variant& variant, const
 }
 
 std::vector<ProofResult> proveAll(const std::vector<ProofJob>& jobs, const ProveOptions& options, unsigned threads) {
-  std::vector<ProofResult> results(jobs.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++)
-      results[i] = proveOne(*jobs[i].theorem, *jobs[i].variant, options);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  return results;
+  return smt::proveInParallel<ProofResult>(jobs, threads, [&](const ProofJob& job) {
+    return proveOne(*job.theorem, *job.variant, options);
+  });
 }
 
 }  // namespace dmacheck::proofs::swiotlb
