@@ -76,5 +76,11 @@ expect 0 "replay reports I-LIMIT" -- prove --target iova --impl linux-4.12 --the
 expect 1 "VIOLATED: I-LIMIT" -- replay "$tmp/pr/iova-linux-4.12-walk-limit-below-node.trace"
 expect 1 "S-COMPLETE" -- replay "$tmp/pr/linux-6.10-checked-counts-passed-slots.trace"
 
+# Workloads: bad settings, a short run with the checker.
+expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10
+expect 2 "give both the queue size and the timeout" -- workload --setting single:4096
+expect 2 "workloads exist for the iova target only" -- workload --target swiotlb
+expect 0 "checker: every invariant holds" -- workload --impl proposal-checked-unmap --ios 500 --check
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -26,6 +26,7 @@ Command addCorpusCommand(CLI::App& root);
 Command addZooCommand(CLI::App& root);
 Command addFuzzCommand(CLI::App& root);
 Command addProveCommand(CLI::App& root);
+Command addWorkloadCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);

@@ -23,10 +23,12 @@ std::uint64_t IommuSim::unmapPages(std::uint64_t pfn, std::uint64_t count) {
 }
 
 void IommuSim::flushAll() {
+  ++flushAlls_;
   stale_.clear();
 }
 
 void IommuSim::flushRange(std::uint64_t pfn, std::uint64_t count) {
+  ++flushRanges_;
   stale_.erase(stale_.lower_bound(pfn), count == 0 ? stale_.lower_bound(pfn) : stale_.upper_bound(pfn + count - 1));
 }
 

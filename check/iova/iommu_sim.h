@@ -24,11 +24,15 @@ class IommuSim final : public IommuHardware {
   std::optional<std::uint64_t> firstStale(std::uint64_t lo, std::uint64_t hi) const;
   // Pfns an iommu_map found already mapped since the last call (-EEXIST).
   std::vector<std::uint64_t> takeCollisions();
+  // IOTLB invalidations issued so far (the workload figures: flushes per 1,000 unmaps).
+  std::uint64_t flushAllCount() const { return flushAlls_; }
+  std::uint64_t flushRangeCount() const { return flushRanges_; }
 
  private:
   std::set<std::uint64_t> mapped_, stale_;
   std::vector<std::uint64_t> collisions_;
   std::uint64_t now_ = 0;
+  std::uint64_t flushAlls_ = 0, flushRanges_ = 0;
 };
 
 }  // namespace dmacheck::iova
