@@ -60,11 +60,13 @@ namespace dmacheck::cli {
 struct SwiotlbTarget {
   static constexpr const char* name = "swiotlb";
   DMACHECK_TARGET_TRAITS(swiotlb, swiotlb::checkSwiotlbProperty)
+  static const impl::Bug* findBug(std::string_view id) { return impl::findSwiotlbBug(id); }
 };
 
 struct IovaTarget {
   static constexpr const char* name = "iova";
   DMACHECK_TARGET_TRAITS(iova, iova::checkIovaProperty)
+  static const impl::iova::Bug* findBug(std::string_view id) { return impl::iova::findIovaBug(id); }
 };
 
 #undef DMACHECK_TARGET_TRAITS

@@ -52,9 +52,31 @@ class Minimizer {
     const auto got = run(candidate);
     if (got != target_) return false;
     candidate.ops = lastRan_;
-    if (candidate.ops.size() > best_.ops.size()) return false;
+    if (!simpler(candidate, best_)) return false;
     best_ = std::move(candidate);
     return true;
+  }
+
+  // Fewer operations first; at equal length, smaller numbers (a limit at the aperture's end
+  // counts as no limit). A strict order, so minimization always ends.
+  static std::uint64_t weight(const Scenario& s) {
+    std::uint64_t w = s.config.cpus + s.config.lazy + s.config.startPfn + s.config.endPfn +
+                      (s.config.queue == QueueKind::Single);
+    for (const Op& op : s.ops)
+      std::visit(
+          [&](const auto& o) {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (requires { o.cpu; }) w += o.cpu;
+            if constexpr (std::is_same_v<T, MapOp>) w += o.size + (o.limit == s.config.endPfn ? 0 : o.limit + 1);
+            if constexpr (std::is_same_v<T, TickOp>) w += o.ms;
+            if constexpr (std::is_same_v<T, LazySwitchOp>) w += o.raceLive.has_value();
+          },
+          op);
+    return w;
+  }
+  static bool simpler(const Scenario& a, const Scenario& b) {
+    if (a.ops.size() != b.ops.size()) return a.ops.size() < b.ops.size();
+    return weight(a) < weight(b);
   }
 
   bool deleteOps() {
@@ -93,6 +115,8 @@ class Minimizer {
               for (std::uint64_t s : {std::uint64_t{1}, o.size / 2})
                 if (s && s < o.size) { T d = o; d.size = s; options.push_back(d); }
               if (o.limit != best_.config.endPfn) { T d = o; d.limit = best_.config.endPfn; options.push_back(d); }
+              for (std::uint64_t l : {o.limit / 2, o.limit - 1})
+                if (l >= best_.config.startPfn && l < o.limit) { T d = o; d.limit = l; options.push_back(d); }
             }
             if constexpr (std::is_same_v<T, TickOp>)
               if (o.ms > 1) { T d = o; d.ms = best_.config.fqTimeoutMs; options.push_back(d); }
@@ -117,12 +141,33 @@ class Minimizer {
     if (base.cpus > 1) { Config c = base; c.cpus = 1; options.push_back(c); }
     if (base.lazy) { Config c = base; c.lazy = false; options.push_back(c); }
     if (base.queue == QueueKind::Single) { Config c = base; c.queue = QueueKind::PerCpu; options.push_back(c); }
+    if (base.startPfn > 1) { Config c = base; c.startPfn = 1; options.push_back(c); }
+    if (base.startPfn > 1) { Config c = base; c.startPfn = base.startPfn - 1; options.push_back(c); }
     for (const Config& config : options) {
       Scenario c = best_;
       c.config = config;
       if (tryAccept(std::move(c))) progress = true;
     }
-    return progress;
+    return tryAccept(halved(best_)) || progress;
+  }
+
+  // The whole scenario in half the space: aperture, limits, sizes and pfns halved. A bug
+  // that needs the space filled then needs fewer maps, which deleteOps() can drop next.
+  static Scenario halved(Scenario s) {
+    auto half = [](std::uint64_t v) { return std::max<std::uint64_t>(v / 2, 1); };
+    auto halfLimit = [](std::uint64_t inclusive) { return (inclusive + 1) / 2 - 1; };
+    s.config.endPfn = halfLimit(s.config.endPfn);
+    s.config.dma32Pfn = half(s.config.dma32Pfn);
+    for (Op& op : s.ops)
+      std::visit(
+          [&](auto& o) {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, MapOp>) o.size = half(o.size), o.limit = halfLimit(o.limit);
+            if constexpr (std::is_same_v<T, ReserveOp>) o.lo /= 2, o.hi /= 2;
+            if constexpr (std::is_same_v<T, UnmapPfnOp>) o.pfn /= 2;
+          },
+          op);
+    return s;
   }
 
   const AllocatorFactory& make_;

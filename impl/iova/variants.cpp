@@ -136,7 +136,7 @@ std::vector<Bug> buildBugs() {
        "rcache introduction 9257b4a206fc [unverified id] (v4.7)", "\"Make rcache limit_pfn handling more robust\" (~v4.15)",
        {"I-LIMIT"}, 3, "map 2 (high), unmap it, map 2 with a limit inside that range"},
       {"IOVA-BUG-ON", "a pfn that is not allocated (IOVA 0 from a bogus unmap) crashes when its magazine is freed",
-       "rcache introduction (v4.7)", "d3e3d2be688b (v5.9)", {"I-CLIENT", "I-RCACHE", "I-ROBUST"}, 2,
+       "rcache introduction (v4.7)", "d3e3d2be688b (v5.9)", {"I-ROBUST", "I-CLIENT", "I-RCACHE"}, 2,
        "unmap pfn 0 (never mapped), then the CPU goes offline"},
       {"IOVA-NO-RETRY", "the search only goes down from the cached node; space above it is never found",
        "cached-node search (v4.15)", "4e89dce72521 (v5.11)", {"I-COMPLETE"}, 6,
