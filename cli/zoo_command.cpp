@@ -106,13 +106,16 @@ SeedResult propertyOnce(const Options& o, const typename T::Implementation& impl
 
 // One fuzz campaign from an empty corpus, ended at its first finding (dmacheck fuzz).
 template <class T>
-SeedResult fuzzOnce(const Options& o, const typename T::Implementation& impl, std::uint64_t seed) {
+SeedResult fuzzOnce(const Options& o, const typename T::Implementation& impl, std::uint64_t seed,
+                    const std::vector<std::string>& hunted) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / fmt::format("dmacheck-zoo-{}-{}-{}", getpid(), impl.name, seed);
   fs::remove_all(dir);
   std::vector<std::string> args = {fs::read_symlink("/proc/self/exe").string(), "fuzz", "--target", T::name, "--impl", impl.name,
                                    "--time", fmt::format("{}", o.fuzzSeconds), "--out", dir.string(),
-                                   "--seed", std::to_string(seed), "--stop-at-first"};
+                                   "--seed", std::to_string(seed)};
+  if (hunted.empty()) args.push_back("--stop-at-first");
+  else args.insert(args.end(), {"--hunt", hunted.front()});
   if (!o.fuzzer.empty()) args.insert(args.end(), {"--fuzzer", o.fuzzer});
   std::string output;
   runChild(args, {}, [&](const std::string& line) { output += line + "\n"; }, [] { return false; });
@@ -120,10 +123,11 @@ SeedResult fuzzOnce(const Options& o, const typename T::Implementation& impl, st
   if (!in) throw InputError(fmt::format("dmacheck fuzz wrote no stats for {}:\n{}", impl.name, output));
   const auto stats = nlohmann::json::parse(in);
   fs::remove_all(dir);
-  if (stats["findings"].empty()) return {std::nullopt, stats["seconds"].get<double>(), 0};
-  const auto& first = stats["findings"][0];
-  return {first["invariant"].get<std::string>(), first["seconds_to_find"].get<double>(),
-          first["ops"].get<std::size_t>()};
+  for (const auto& finding : stats["findings"])  // the first finding, or the hunted one
+    if (hunted.empty() || finding["invariant"].get<std::string>() == hunted.front())
+      return {finding["invariant"].get<std::string>(), finding["seconds_to_find"].get<double>(),
+              finding["ops"].get<std::size_t>()};
+  return {std::nullopt, stats["seconds"].get<double>(), 0};
 }
 
 // Every seed on one variant; with `bug`, hunting only that bug's invariants.
@@ -133,7 +137,7 @@ Row runVariant(const Options& o, const typename T::Implementation& impl, const B
           impl.variant->knownBugs,
           {}, {}, {}, 0, true};
   for (int k = 0; k < o.seeds; ++k) {
-    const SeedResult result = o.engine == "fuzz" ? fuzzOnce<T>(o, impl, o.firstSeed + k)
+    const SeedResult result = o.engine == "fuzz" ? fuzzOnce<T>(o, impl, o.firstSeed + k, row.hunted)
                                                  : propertyOnce<T>(o, impl, o.firstSeed + k, row.hunted);
     row.seconds.push_back(result.seconds);
     if (!result.invariant) {
@@ -181,26 +185,28 @@ int run(const Options& o) {
   if (!o.json)
     std::cout << fmt::format("{:<24} {:<34} {:<20} {:>9} {:>9} {:>5}\n", "variant", "verdicts over seeds",
                              o.eachBug ? "bug hunted" : "known bugs", "median s", "max ops", "ok");
-  std::vector<Row> table;
-  for (const auto& impl : impls) {
-    if (!o.eachBug) table.push_back(runVariant<T>(o, impl, static_cast<decltype(T::findBug(""))>(nullptr)));
-    else
-      for (const std::string& id : impl.variant->knownBugs) table.push_back(runVariant<T>(o, impl, T::findBug(id)));
-  }
-  for (const Row& row : table) {
+  auto show = [&](const Row& row) {  // each row as soon as it is done: fuzz rows take minutes
     allExpected = allExpected && row.asExpected;
     const int maxOps = row.ops.empty() ? 0 : *std::max_element(row.ops.begin(), row.ops.end());
-    if (o.json)
-      rows.push_back({{"variant", row.variant}, {"bug", row.bug}, {"hunted", row.hunted}, {"known_bugs", row.knownBugs}, {"verdicts", row.verdicts},
-                      {"seconds", row.seconds}, {"ops", row.ops}, {"ops_allowed", row.opsAllowed}, {"notes", row.notes},
+    if (o.json) {
+      rows.push_back({{"variant", row.variant}, {"bug", row.bug}, {"hunted", row.hunted},
+                      {"known_bugs", row.knownBugs}, {"verdicts", row.verdicts}, {"seconds", row.seconds},
+                      {"ops", row.ops}, {"ops_allowed", row.opsAllowed}, {"notes", row.notes},
                       {"as_expected", row.asExpected}});
+      return;
+    }
+    std::cout << fmt::format("{:<24} {:<34} {:<20} {:>9.3f} {:>9} {:>5}\n", row.variant, verdictSummary(row),
+                             o.eachBug ? row.bug : fmt::format("{} known", row.knownBugs.size()), median(row.seconds),
+                             row.opsAllowed ? fmt::format("{}/{}", maxOps, row.opsAllowed) : "-",
+                             row.asExpected ? "yes" : "NO");
+    for (const auto& note : row.notes) std::cout << "    " << note << "\n";
+    std::cout.flush();
+  };
+  using Bug = std::remove_pointer_t<decltype(T::findBug(""))>;
+  for (const auto& impl : impls) {
+    if (!o.eachBug) show(runVariant<T>(o, impl, static_cast<const Bug*>(nullptr)));
     else
-      std::cout << fmt::format("{:<24} {:<34} {:<20} {:>9.3f} {:>9} {:>5}\n", row.variant, verdictSummary(row),
-                               o.eachBug ? row.bug : fmt::format("{} known", row.knownBugs.size()), median(row.seconds),
-                               row.opsAllowed ? fmt::format("{}/{}", maxOps, row.opsAllowed) : "-",
-                               row.asExpected ? "yes" : "NO");
-    if (!o.json)
-      for (const auto& note : row.notes) std::cout << "    " << note << "\n";
+      for (const std::string& id : impl.variant->knownBugs) show(runVariant<T>(o, impl, T::findBug(id)));
   }
   if (o.json) std::cout << rows.dump(2) << "\n";
   return allExpected ? kExitOk : kExitMismatch;
@@ -223,12 +229,10 @@ Command addZooCommand(CLI::App& root) {
   app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign")->check(CLI::Range(1.0, 1e6));
   app->add_option("--fuzzer", o->fuzzer, "With --engine fuzz: the libFuzzer binary");
   app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
-  app->add_flag("--each-bug", o->eachBug, "One row per known bug of each variant: hunt only that bug's first (defining) invariant "
-                                          "(property engine), shrunk to at most its own minimal trigger + 2");
-  return {app, [o] {
-            if (o->eachBug && o->engine == "fuzz") throw InputError("--each-bug runs the property engine only");
-            return withTarget(o->target, [&]<class T>() { return run<T>(*o); });
-          }};
+  app->add_flag("--each-bug", o->eachBug,
+                "One row per known bug of each variant: hunt only that bug's first (defining) invariant (fuzz: "
+                "dmacheck fuzz --hunt), shrunk to at most its own minimal trigger + 2");
+  return {app, [o] { return withTarget(o->target, [&]<class T>() { return run<T>(*o); }); }};
 }
 
 }  // namespace dmacheck::cli

@@ -69,7 +69,9 @@ rc::Gen<Config> genConfig() {
       rc::gen::element<std::uint64_t>(0x40000000, 0x97ff0000, 0x80000000, 0x1000000),
       rc::gen::weightedElement<std::uint32_t>({{3, 0u}, {2, 1u}, {1, 3u}}),
       rc::gen::weightedElement<std::uint32_t>({{8, 0u}, {2, 0x7ffu}, {5, 0xfffu}, {2, 0x1fffu}, {2, 0xffffu}, {1, 0x3fffu}}),
-      rc::gen::weightedElement<std::uint64_t>({{17, ~0ULL}, {1, 0xffffULL}, {1, 0xfffffULL}, {1, 0xffffffffULL}}));
+      // Boundaries narrower than a min_align_mask (0x3fff, 0x7fff) reach SW-BOUNDARY-ALIGN.
+      rc::gen::weightedElement<std::uint64_t>(
+          {{17, ~0ULL}, {1, 0x3fffULL}, {1, 0x7fffULL}, {1, 0xffffULL}, {1, 0xfffffULL}, {1, 0xffffffffULL}}));
 }
 
 namespace {
