@@ -31,4 +31,31 @@ W minOf(W a, W b) {
   return select(a < b, a, b);
 }
 
+// fls_long(x): the 1-based index of the highest set bit, 0 for 0. A binary search made of
+// selects, so that a solver sees the same six steps the integer code takes.
+template <typename W>
+W flsLong(W x) {
+  W bits = W(0);
+  W rest = x;
+  for (unsigned half : {32u, 16u, 8u, 4u, 2u, 1u}) {
+    const auto high = (rest >> half) != W(0);
+    bits = select(high, W(bits + W(half)), bits);
+    rest = select(high, W(rest >> half), rest);
+  }
+  return select(x == W(0), W(0), W(bits + W(1)));
+}
+
+// __ffs(x): the 0-based index of the lowest set bit (x != 0; 0 gives 64, never used).
+template <typename W>
+W lowestBit(W x) {
+  W bits = W(0);
+  W rest = x;
+  for (unsigned half : {32u, 16u, 8u, 4u, 2u, 1u}) {
+    const auto lowClear = (rest & W((1ULL << half) - 1)) == W(0);
+    bits = select(lowClear, W(bits + W(half)), bits);
+    rest = select(lowClear, W(rest >> half), rest);
+  }
+  return select(x == W(0), W(64), bits);
+}
+
 }  // namespace dmacheck::impl

@@ -43,6 +43,23 @@ std::pair<int, bool> runRapidCheck(const std::function<void()>& property, const 
                                    const char* name);
 }  // namespace detail
 
+// The Target of one family, from the functions its namespace names the same for every
+// target (genScenario, validateScenario, checkScenario, minimizeScenario, firstViolationOf).
+// Expanded inside that namespace, in a struct: struct Target { DMACHECK_PROPERTY_TARGET("iova") };
+#define DMACHECK_PROPERTY_TARGET(NAME)                                                                     \
+  static constexpr const char* name = NAME;                                                               \
+  static auto gen() { return genScenario(); }                                                             \
+  static void validate(const Scenario& s) { validateScenario(s); }                                        \
+  static CheckResult check(const Scenario& s, const Implementation& impl, bool stopAtFirst) {             \
+    return checkScenario(s, impl.make, {.stopAtFirstViolation = stopAtFirst, .keepReports = !stopAtFirst}); \
+  }                                                                                                       \
+  static Scenario minimize(const Scenario& s, const Implementation& impl, const std::optional<std::string>& inv) { \
+    return minimizeScenario(s, impl.make, inv);                                                           \
+  }                                                                                                       \
+  static std::optional<Violation> firstOf(const Scenario& s, const Implementation& impl, const std::string& inv) { \
+    return firstViolationOf(s, impl.make, inv);                                                           \
+  }
+
 // Target: Scenario, gen(), validate(s), check(s, impl, stopAtFirst) -> CheckResult,
 // minimize(s, impl, optional invariant), firstOf(s, impl, invariant).
 template <class Target, class Implementation>

@@ -289,13 +289,7 @@ void sortByPriority(std::vector<Violation>& v) {
 
 }  // namespace
 
-std::vector<Violation> CheckResult::allViolations() const {
-  std::vector<Violation> all;
-  for (const StepReport& r : reports) all.insert(all.end(), r.violations.begin(), r.violations.end());
-  all.insert(all.end(), finalViolations.begin(), finalViolations.end());
-  if (all.empty() && firstViolation) all.push_back(*firstViolation);
-  return all;
-}
+std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
 
 void validateScenario(const Scenario& s) {
   if (auto problem = model::configProblem(s.config)) throw InputError(*problem);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/iova/ops.h"
+#include "check/check_options.h"
 #include "check/violation.h"
 #include "model/iova/allocator.h"
 
@@ -25,10 +26,7 @@ struct StepReport {
   std::string state;                  // allocated / cached / queued ranges after the step
 };
 
-struct CheckOptions {
-  bool stopAtFirstViolation = true;
-  bool keepReports = false;
-};
+using CheckOptions = dmacheck::CheckOptions;
 
 struct CheckResult {
   std::optional<Violation> firstViolation;

@@ -186,10 +186,7 @@ Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& make
 
 std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& make,
                                           const std::string& invariant) {
-  const CheckResult r = checkScenario(scenario, make, {.stopAtFirstViolation = false, .keepReports = true});
-  for (const Violation& v : r.allViolations())
-    if (v.invariant == invariant) return v;
-  return std::nullopt;
+  return firstViolationIn(checkScenario, scenario, make, invariant);
 }
 
 }  // namespace dmacheck::iova

@@ -295,12 +295,7 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
   return result;
 }
 
-std::vector<Violation> CheckResult::allViolations() const {
-  std::vector<Violation> all;
-  for (const StepReport& r : reports) all.insert(all.end(), r.violations.begin(), r.violations.end());
-  all.insert(all.end(), finalViolations.begin(), finalViolations.end());
-  return all;
-}
+std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
 
 bool sameFailure(const CheckResult& a, const CheckResult& b) {
   return a.firstViolation && b.firstViolation && a.firstViolation->invariant == b.firstViolation->invariant;

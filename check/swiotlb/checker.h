@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/swiotlb/ops.h"
+#include "check/check_options.h"
 #include "check/violation.h"
 #include "model/swiotlb/allocator.h"
 
@@ -29,10 +30,7 @@ struct StepReport {
   std::vector<std::string> slotMap;     // drawn when the step broke an invariant
 };
 
-struct CheckOptions {
-  bool stopAtFirstViolation = true;
-  bool keepReports = false;             // replay wants them; properties and fuzzing do not
-};
+using CheckOptions = dmacheck::CheckOptions;
 
 struct CheckResult {
   std::optional<Violation> firstViolation;

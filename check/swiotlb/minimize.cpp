@@ -172,10 +172,7 @@ Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& make
 
 std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                                           const std::string& invariant) {
-  const CheckResult full = checkScenario(scenario, makeAllocator, {.stopAtFirstViolation = false, .keepReports = true});
-  for (const Violation& v : full.allViolations())
-    if (v.invariant == invariant) return v;
-  return std::nullopt;
+  return firstViolationIn(checkScenario, scenario, makeAllocator, invariant);
 }
 
 }  // namespace dmacheck::swiotlb

@@ -9,20 +9,6 @@
 
 namespace dmacheck::impl::iova {
 
-// fls_long(x): the 1-based index of the highest set bit, 0 for 0. A binary search made of
-// selects, so that a solver sees the same six steps the integer code takes.
-template <typename W>
-W flsLong(W x) {
-  W bits = W(0);
-  W rest = x;
-  for (unsigned half : {32u, 16u, 8u, 4u, 2u, 1u}) {
-    const auto high = (rest >> half) != W(0);
-    bits = select(high, W(bits + W(half)), bits);
-    rest = select(high, W(rest >> half), rest);
-  }
-  return select(x == W(0), W(0), W(bits + W(1)));
-}
-
 // The shift of alloc_iova()'s align mask: fls_long(size - 1). It is below 64, so the shift
 // is defined, exactly when size <= 2^63.
 template <typename W>

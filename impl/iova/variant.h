@@ -7,30 +7,15 @@
 #include <string_view>
 #include <vector>
 
+#include "impl/bug_record.h"
+#include "impl/variant_record.h"
 #include "impl/iova/iova_rules.h"
 
 namespace dmacheck::impl::iova {
 
-struct Variant {
-  std::string name;
-  std::vector<std::string> aliases;
-  std::string state;     // short tag: "IOVA-4.15", "S390-2", ...
-  std::string commits;
-  std::string kernels;
-  std::string summary;
-  Rules rules;
-  std::vector<std::string> knownBugs;
-};
+using Variant = impl::VariantRecord<Rules>;
 
-struct Bug {
-  std::string id;
-  std::string summary;
-  std::string introduced;
-  std::string fixed;
-  std::vector<std::string> invariants;  // what a generic property reports when it fires
-  int triggerOps = 0;                   // operations in the minimal trigger
-  std::string trigger;
-};
+using Bug = impl::BugRecord;
 
 const std::vector<Variant>& iovaVariants();
 const std::vector<Bug>& iovaBugs();

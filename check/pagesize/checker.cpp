@@ -1,0 +1,159 @@
+#include "check/pagesize/checker.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "model/pagesize/config_rules.h"
+#include "model/pagesize/invariants.h"
+#include "model/pagesize/page_split_spec.h"
+#include "model/pagesize/vfio_spec.h"
+
+namespace dmacheck::pagesize {
+
+namespace {
+
+std::string describeRuns(const std::vector<PageRun>& runs) {
+  std::string out;
+  for (const PageRun& r : runs) out += fmt::format("{}{}x{:#x}", out.empty() ? "" : " ", r.count, r.pageSize);
+  return out.empty() ? "no pages" : out;
+}
+
+std::string describeState(const std::vector<VfioMapping>& ms, std::uint64_t locked) {
+  std::string out;
+  for (const VfioMapping& m : ms)
+    out += fmt::format("{}[{:#x}, +{:#x}] <- {:#x}", out.empty() ? "" : " ", m.iova, m.size, m.vaddr);
+  return fmt::format("mappings {}; locked {} host pages", out.empty() ? "-" : out, locked);
+}
+
+int priority(const std::string& id) {
+  const auto* begin = std::begin(kInvariantPriority);
+  return static_cast<int>(std::find(begin, std::end(kInvariantPriority), id) - begin);
+}
+
+class Run {
+ public:
+  Run(const Scenario& s, const LogicFactory& make) : spec_(s.config), impl_(make(s.config)), config_(s.config) {}
+
+  StepReport step(std::size_t index, const Op& op) {
+    StepReport r{index, op, "", {}, ""};
+    std::visit([&](const auto& o) { run(o, r); }, op);
+    checkState(r);
+    std::stable_sort(r.violations.begin(), r.violations.end(),
+                     [](const Violation& a, const Violation& b) { return priority(a.invariant) < priority(b.invariant); });
+    r.state = describeState(impl_->vfioMappings(), impl_->lockedPages());
+    return r;
+  }
+
+ private:
+  void flag(StepReport& r, const char* invariant, std::string detail) {
+    r.violations.push_back({invariant, r.step, std::move(detail)});
+  }
+
+  void run(const SplitOp& o, StepReport& r) {
+    std::string outcome;
+    for (PageSizes bitmap : config_.domains) {
+      const auto runs = impl_->iommuMap(bitmap, o.iova, o.paddr, o.size);
+      outcome += fmt::format("{}{:#x}: {}", outcome.empty() ? "" : "; ", bitmap, runs ? describeRuns(*runs) : "-EINVAL");
+      const bool representable = model::representable(bitmap, o.iova, o.paddr, o.size);
+      if (!runs) {
+        if (representable)
+          flag(r, "P-SPLIT", fmt::format("iommu_map refused a map the bitmap {:#x} can represent", bitmap));
+        continue;
+      }
+      if (!representable) {
+        flag(r, "P-SPLIT", fmt::format("iommu_map accepted a map that is not a multiple of the smallest page of {:#x}",
+                                       bitmap));
+        continue;
+      }
+      if (auto problem = model::splitProblem(bitmap, o.iova, o.paddr, o.size, *runs)) {
+        flag(r, "P-SPLIT", *problem);
+        continue;
+      }
+      const auto fewest = model::fewestPages(bitmap, o.iova, o.paddr, o.size);
+      if (fewest && model::pageCount(*runs) != *fewest)
+        flag(r, "P-FEWEST", fmt::format("{} pages ({}) where {} suffice under {:#x}", model::pageCount(*runs),
+                                        describeRuns(*runs), *fewest, bitmap));
+    }
+    r.outcome = outcome;
+  }
+
+  void run(const VfioMapOp& o, StepReport& r) {
+    const VfioMap request{o.iova, o.vaddr, o.size};
+    const Errno expected = spec_.expectMap(request);
+    const Errno got = impl_->vfioMap(request);
+    r.outcome = got == Errno::Ok ? "mapped" : errnoName(got);
+    if (got != expected)
+      flag(r, "V-ACCEPT", fmt::format("MAP_DMA [{:#x}, +{:#x}] <- {:#x} returned {}, the model says {} (unit {:#x})",
+                                      o.iova, o.size, o.vaddr, errnoName(got), errnoName(expected), spec_.unit()));
+    if (got == Errno::Ok) spec_.recordMap(request);  // follow the implementation, to judge what comes next
+  }
+
+  void run(const VfioUnmapOp& o, StepReport& r) { unmap({o.iova, o.size, o.all}, r); }
+
+  void run(const UnmapLiveOp& o, StepReport& r) {
+    const auto& live = spec_.mappings();
+    if (live.empty()) {
+      r.outcome = "no live mapping";
+      return;
+    }
+    const VfioMapping& m = live[o.live % live.size()];
+    unmap({m.iova, m.size, false}, r);
+  }
+
+  void unmap(const VfioUnmap& request, StepReport& r) {
+    const VfioUnmapResult got = impl_->vfioUnmap(request);
+    r.outcome = got.error == Errno::Ok ? fmt::format("unmapped {:#x} bytes", got.bytes) : errnoName(got.error);
+    if (auto problem = spec_.judgeUnmap(request, got, impl_->vfioMappings())) flag(r, "V-UNMAP", *problem);
+  }
+
+  void checkState(StepReport& r) {
+    const auto mappings = impl_->vfioMappings();
+    if (mappings != spec_.mappings())
+      flag(r, "V-STATE", fmt::format("the implementation holds {}, the model {}", describeState(mappings, 0),
+                                     describeState(spec_.mappings(), 0)));
+    const std::uint64_t pinned = spec_.pinnedHostPages();
+    if (impl_->lockedPages() != pinned)
+      flag(r, "V-ACCOUNT", fmt::format("locked_vm is charged {} host pages for {} distinct pinned host pages",
+                                       impl_->lockedPages(), pinned));
+  }
+
+  model::VfioSpec spec_;
+  std::unique_ptr<PageSizeLogic> impl_;
+  VfioConfig config_;
+};
+
+}  // namespace
+
+std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
+
+void validateScenario(const Scenario& s) {
+  if (auto problem = model::configProblem(s.config)) throw InputError(*problem);
+  for (std::size_t i = 0; i < s.ops.size(); ++i) {
+    const std::string where = fmt::format("operation {}", i + 1);
+    if (const auto* o = std::get_if<SplitOp>(&s.ops[i]))
+      if (auto problem = model::splitProblem(o->iova, o->paddr, o->size)) throw InputError(where + ": " + *problem);
+    if (const auto* o = std::get_if<VfioMapOp>(&s.ops[i]))
+      if (auto problem = model::vfioMapProblem({o->iova, o->vaddr, o->size}))
+        throw InputError(where + ": " + *problem);
+  }
+}
+
+CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options) {
+  validateScenario(scenario);
+  CheckResult result;
+  Run run(scenario, make);
+  for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
+    StepReport report = run.step(i + 1, scenario.ops[i]);
+    result.ranOps.push_back(scenario.ops[i]);
+    if (!result.firstViolation && !report.violations.empty()) result.firstViolation = report.violations.front();
+    const bool stop = result.firstViolation && options.stopAtFirstViolation;
+    if (options.keepReports) result.reports.push_back(std::move(report));
+    if (stop) break;
+  }
+  return result;
+}
+
+}  // namespace dmacheck::pagesize

@@ -1,0 +1,100 @@
+// The page-size checker on the triggers of kernel-facts §4: the split examples of §4.2,
+// seed 001 on the version before the fix and after, the RFC, and the alias accounting
+// finding; the fixed logic passes each.
+#include <gtest/gtest.h>
+
+#include "check/pagesize/checker.h"
+#include "check/pagesize/implementations.h"
+#include "impl/pagesize/iommu_split.h"
+
+namespace dmacheck::pagesize {
+namespace {
+
+constexpr PageSizes k4K2M1G = 0x1000 | 0x200000 | 0x40000000;
+
+std::string firstViolation(const std::string& impl, const Scenario& s) {
+  const auto run = checkScenario(s, findImplementation(impl)->make);
+  return run.firstViolation ? run.firstViolation->invariant : "pass";
+}
+
+Scenario host64K(std::vector<Op> ops) { return {{16, {k4K2M1G}, true, 65535}, std::move(ops)}; }
+
+TEST(PagesizeChecker, SplitExamplesOfTheIommuCore) {
+  struct Example {
+    std::uint64_t iova, paddr, size;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> pages;  // (count, size)
+  };
+  const Example examples[] = {
+      {0x1ff000, 0x1ff000, 0x402000, {{1, 0x1000}, {2, 0x200000}, {1, 0x1000}}},
+      {0x200000, 0x200000, 0x3ff000, {{1, 0x200000}, {511, 0x1000}}},
+      {0x1000, 0x201000, 0x400000, {{511, 0x1000}, {1, 0x200000}, {1, 0x1000}}},
+      {0x1000, 0x202000, 0x400000, {{1024, 0x1000}}},
+  };
+  for (const Example& e : examples)
+    for (bool count : {false, true}) {
+      impl::pagesize::Rules rules;
+      rules.mapPagesCount = count;
+      const auto split = impl::pagesize::iommuMapSplit(k4K2M1G, e.iova, e.paddr, e.size, rules);
+      ASSERT_TRUE(split);
+      std::vector<std::pair<std::uint64_t, std::uint64_t>> pages;
+      for (const PageRun& r : split->runs) pages.push_back({r.count, r.pageSize});
+      EXPECT_EQ(pages, e.pages) << std::hex << e.iova << " " << e.paddr << " count " << count;
+      const Scenario s{{12, {k4K2M1G}, true, 65535}, {SplitOp{e.iova, e.paddr, e.size}}};
+      EXPECT_EQ(firstViolation("linux-6.12", s), "pass");
+    }
+}
+
+TEST(PagesizeChecker, Seed001SubPageIommuOnA64KHost) {
+  const Scenario map64K = host64K({VfioMapOp{0x10000, 0x10000, 0x10000}});
+  EXPECT_EQ(firstViolation("linux-4.3", map64K), "V-ACCEPT");  // demands 2M alignment
+  EXPECT_EQ(firstViolation("linux-4.4", map64K), "pass");
+  const Scenario map4K = host64K({VfioMapOp{0x1000, 0x1000, 0x1000}});
+  EXPECT_EQ(firstViolation("rfc-subpage-2015", map4K), "V-ACCEPT");  // sub-page map accepted
+  EXPECT_EQ(firstViolation("linux-4.4", map4K), "pass");              // -EINVAL, as the model says
+}
+
+TEST(PagesizeChecker, AliasedMappingsAreAccountedTwice) {
+  const Scenario alias{{12, {k4K2M1G}, true, 65535}, {VfioMapOp{0, 0, 0x1000}, VfioMapOp{0x1000, 0, 0x1000}}};
+  EXPECT_EQ(firstViolation("linux-6.12", alias), "V-ACCOUNT");
+  EXPECT_EQ(firstViolation("proposal-account-once", alias), "pass");
+}
+
+TEST(PagesizeChecker, V2NeverBisectsAndV1RemovesWholeMappings) {
+  const std::vector<Op> ops = {VfioMapOp{0, 0, 0x2000}, VfioUnmapOp{0x1000, 0x1000, false},
+                               VfioUnmapOp{0, 0x1000, false}};
+  for (bool v2 : {true, false}) {
+    const Scenario s{{12, {k4K2M1G}, v2, 65535}, ops};
+    EXPECT_EQ(firstViolation("linux-6.12", s), "pass") << "v2 " << v2;
+  }
+}
+
+}  // namespace
+}  // namespace dmacheck::pagesize
+
+namespace dmacheck::pagesize {
+namespace {
+
+// A split that maps everything with the smallest page: valid, but not the fewest pages.
+class SmallestPagesOnly final : public PageSizeLogic {
+ public:
+  std::optional<std::vector<PageRun>> iommuMap(PageSizes bitmap, std::uint64_t iova, std::uint64_t paddr,
+                                               std::uint64_t size) override {
+    const std::uint64_t page = bitmap & -bitmap;
+    if ((iova | paddr | size) % page) return std::nullopt;
+    return std::vector<PageRun>{{iova, paddr, page, size / page}};
+  }
+  Errno vfioMap(const VfioMap&) override { return Errno::Inval; }
+  VfioUnmapResult vfioUnmap(const VfioUnmap&) override { return {Errno::Inval, 0}; }
+  std::vector<VfioMapping> vfioMappings() const override { return {}; }
+  std::uint64_t lockedPages() const override { return 0; }
+};
+
+TEST(PagesizeChecker, ASplitWithMorePagesThanNeededIsCaught) {
+  const Scenario s{{12, {k4K2M1G}, true, 65535}, {SplitOp{0x200000, 0x200000, 0x400000}}};
+  const auto run = checkScenario(s, [](const VfioConfig&) { return std::make_unique<SmallestPagesOnly>(); });
+  ASSERT_TRUE(run.firstViolation);
+  EXPECT_EQ(run.firstViolation->invariant, "P-FEWEST");
+}
+
+}  // namespace
+}  // namespace dmacheck::pagesize

@@ -1,0 +1,20 @@
+#pragma once
+// One row of a target's bug table (kernel-facts §6): what went wrong, where it came and
+// went, the invariants a generic property reports when it fires (the first is its defining
+// one) and its minimal trigger. The IOVA and page-size tables use it as is.
+#include <string>
+#include <vector>
+
+namespace dmacheck::impl {
+
+struct BugRecord {
+  std::string id;
+  std::string summary;
+  std::string introduced;
+  std::string fixed;
+  std::vector<std::string> invariants;
+  int triggerOps = 0;  // operations in the minimal trigger
+  std::string trigger;
+};
+
+}  // namespace dmacheck::impl

@@ -1,0 +1,30 @@
+#pragma once
+// The page-size logic of one kernel version as the checker drives it: the IOMMU core's
+// split (iommu_split.h) and a VFIO type1 container (vfio_type1.h) with that version's rules.
+#include "impl/pagesize/iommu_split.h"
+#include "impl/pagesize/vfio_type1.h"
+#include "model/pagesize/page_size_logic.h"
+
+namespace dmacheck::impl::pagesize {
+
+class PageSizeStack final : public PageSizeLogic {
+ public:
+  PageSizeStack(const VfioConfig& config, const Rules& rules) : rules_(rules), vfio_(config, rules) {}
+
+  std::optional<std::vector<PageRun>> iommuMap(PageSizes bitmap, std::uint64_t iova, std::uint64_t paddr,
+                                               std::uint64_t size) override {
+    auto split = iommuMapSplit(bitmap, iova, paddr, size, rules_);
+    if (!split) return std::nullopt;
+    return split->runs;
+  }
+  Errno vfioMap(const VfioMap& request) override { return vfio_.map(request); }
+  VfioUnmapResult vfioUnmap(const VfioUnmap& request) override { return vfio_.unmap(request); }
+  std::vector<VfioMapping> vfioMappings() const override { return vfio_.mappings(); }
+  std::uint64_t lockedPages() const override { return vfio_.lockedPages(); }
+
+ private:
+  Rules rules_;
+  VfioType1 vfio_;
+};
+
+}  // namespace dmacheck::impl::pagesize

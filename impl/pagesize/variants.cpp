@@ -1,0 +1,79 @@
+// The page-size variant registry and bug table. Facts come from ../shared/reference/
+// kernel-facts.md §4; ids it marks as unverified are repeated with "[unverified]".
+// Findings of dmacheck itself are marked "(dmacheck finding)".
+#include <algorithm>
+
+#include "impl/pagesize/variant.h"
+
+namespace dmacheck::impl::pagesize {
+
+namespace {
+
+Rules rules(bool count, VfioBitmapRule bitmap, bool accountOnce = false) {
+  Rules r;
+  r.mapPagesCount = count;
+  r.vfioBitmap = bitmap;
+  r.accountHostPagesOnce = accountOnce;
+  return r;
+}
+
+std::vector<Variant> buildVariants() {
+  using enum VfioBitmapRule;
+  return {
+      {"linux-4.3", {"linux-4.2"}, "VFIO-PAGEMASK", "(before the v4.4 sub-page fix)", "up to v4.3",
+       "VFIO's bitmap starts from PAGE_MASK: an IOMMU without the host page size forces its next larger size",
+       rules(false, PageMaskOnly), {"VFIO-SUBPAGE", "VFIO-ALIAS-ACCOUNT"}},
+      {"rfc-subpage-2015", {"auger-rfc"}, "VFIO-RFC", "Eric Auger's RFC (Oct 2015, not merged)", "-",
+       "sub-page IOMMU sizes exposed to userspace as they are", rules(false, SubPageExposed),
+       {"VFIO-RFC-SUBPAGE", "VFIO-ALIAS-ACCOUNT"}},
+      {"linux-4.4", {}, "VFIO-HIDE", "\"vfio/type1: handle case where IOMMU does not support PAGE_SIZE size\" "
+       "[unverified id] (v4.4)", "v4.4 - v5.14", "sub-page sizes hidden, PAGE_SIZE advertised; one page per map call",
+       rules(false, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
+      {"linux-6.1", {"linux-5.15"}, "VFIO-HIDE+COUNT", "map_pages/pgcount series (v5.14-v5.15)", "v5.15 - v6.1",
+       "iommu_pgsize returns a page count", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
+      {"linux-6.12", {"latest"}, "VFIO-HIDE+COUNT", "mainline", "v6.2 - v6.12",
+       "as linux-6.1", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
+      {"proposal-account-once", {"proposal"}, "VFIO-FIXED", "dmacheck proposal", "-",
+       "a host page pinned by several mappings is accounted once", rules(true, HideSubPageAddPage, true), {}},
+  };
+}
+
+std::vector<Bug> buildBugs() {
+  return {
+      {"VFIO-SUBPAGE", "(seed 001) an IOMMU offering 4K|2M|1G on a 64K-page host makes MAP_DMA demand 2M alignment: "
+       "64K-aligned maps the IOMMU can do are refused", "original type1", "v4.4 sub-page fix [unverified id]",
+       {"V-ACCEPT"}, 2, "host 64K, IOMMU 4K|2M|1G, map 64K at iova 0x10000 => -EINVAL"},
+      {"VFIO-RFC-SUBPAGE", "(seed 001's RFC) 4K maps accepted on a 64K host: the host page is pinned and accounted once "
+       "per mapping, 16 times for 16 4K maps", "RFC (Oct 2015)", "not merged (v4.4 hides sub-page sizes)",
+       {"V-ACCEPT", "V-ACCOUNT"}, 1, "host 64K, IOMMU 4K|2M|1G, map 4K => accepted"},
+      {"VFIO-ALIAS-ACCOUNT", "(dmacheck finding) two mappings of the same user memory (two IOVAs for one vaddr, as a "
+       "vIOMMU creates) pin each host page twice and charge locked_vm twice: vfio_pin_pages_remote counts per vfio_dma",
+       "type1 design", "not fixed in type1", {"V-ACCOUNT"}, 2, "map [0, +4K] and [4K, +4K] both at vaddr 0"},
+  };
+}
+
+}  // namespace
+
+const std::vector<Variant>& pagesizeVariants() {
+  static const std::vector<Variant> variants = buildVariants();
+  return variants;
+}
+
+const std::vector<Bug>& pagesizeBugs() {
+  static const std::vector<Bug> bugs = buildBugs();
+  return bugs;
+}
+
+const Variant* findPagesizeVariant(std::string_view name) {
+  for (const Variant& v : pagesizeVariants())
+    if (v.name == name || std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end()) return &v;
+  return nullptr;
+}
+
+const Bug* findPagesizeBug(std::string_view id) {
+  for (const Bug& b : pagesizeBugs())
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+}  // namespace dmacheck::impl::pagesize

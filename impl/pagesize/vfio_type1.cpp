@@ -1,0 +1,95 @@
+#include "impl/pagesize/vfio_type1.h"
+
+#include "impl/generic_word.h"
+
+namespace dmacheck::impl::pagesize {
+
+VfioType1::VfioType1(const VfioConfig& config, const Rules& rules)
+    : rules_(rules), hostPage_(std::uint64_t{1} << config.cpuPageShift), bitmap_(computeBitmap(config)),
+      entryLimit_(config.dmaEntryLimit), v2_(config.v2) {}
+
+// vfio_update_pgsize_bitmap(), per version.
+std::uint64_t VfioType1::computeBitmap(const VfioConfig& config) const {
+  const std::uint64_t pageMask = ~(hostPage_ - 1);
+  std::uint64_t bitmap = rules_.vfioBitmap == VfioBitmapRule::PageMaskOnly ? pageMask : ~std::uint64_t{0};
+  for (PageSizes d : config.domains) bitmap &= d;
+  if (rules_.vfioBitmap == VfioBitmapRule::HideSubPageAddPage && (bitmap & ~pageMask)) {
+    bitmap &= pageMask;
+    bitmap |= hostPage_;
+  }
+  return bitmap;
+}
+
+VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
+  for (Node it = dmas_.begin(); it != dmas_.end(); ++it) {
+    if (start + size <= it->second.iova) break;
+    if (start < it->second.iova + it->second.size) return it;
+  }
+  return dmas_.end();
+}
+
+std::uint64_t VfioType1::pagesToPin(std::uint64_t vaddr, std::uint64_t size) const {
+  return (vaddr + size - 1) / hostPage_ - vaddr / hostPage_ + 1;
+}
+
+// vfio_dma_do_map(): the checks in the kernel's order, then pin and account.
+Errno VfioType1::map(const VfioMap& r) {
+  if (bitmap_ == 0) return Errno::Inval;  // no page size is usable at all
+  const std::uint64_t mask = (std::uint64_t{1} << lowestBit(bitmap_)) - 1;
+  if (r.size == 0 || ((r.size | r.iova | r.vaddr) & mask)) return Errno::Inval;
+  if (r.iova + r.size - 1 < r.iova || r.vaddr + r.size - 1 < r.vaddr) return Errno::Inval;
+  if (findDma(r.iova, r.size) != dmas_.end()) return Errno::Exist;
+  if (dmas_.size() >= entryLimit_) return Errno::NoSpc;
+  Dma dma{r.iova, r.vaddr, r.size, pagesToPin(r.vaddr, r.size)};
+  for (std::uint64_t p = r.vaddr / hostPage_; p <= (r.vaddr + r.size - 1) / hostPage_; ++p) {
+    const bool firstPin = pinCount_[p]++ == 0;
+    if (!rules_.accountHostPagesOnce || firstPin) ++locked_;
+  }
+  dmas_.emplace(r.iova, dma);
+  return Errno::Ok;
+}
+
+void VfioType1::removeDma(Node it) {
+  const Dma& d = it->second;
+  for (std::uint64_t p = d.vaddr / hostPage_; p <= (d.vaddr + d.size - 1) / hostPage_; ++p) {
+    const bool lastPin = --pinCount_[p] == 0;
+    if (lastPin) pinCount_.erase(p);
+    if (!rules_.accountHostPagesOnce || lastPin) --locked_;
+  }
+  dmas_.erase(it);
+}
+
+// vfio_dma_do_unmap().
+VfioUnmapResult VfioType1::unmap(const VfioUnmap& r) {
+  if (bitmap_ == 0) return {Errno::Inval, 0};
+  const std::uint64_t mask = (std::uint64_t{1} << lowestBit(bitmap_)) - 1;
+  std::uint64_t iova = r.iova, size = r.size;
+  if (iova & mask) return {Errno::Inval, 0};
+  if (r.all) {
+    if (iova || size) return {Errno::Inval, 0};
+    size = ~std::uint64_t{0};
+  } else if (!size || (size & mask) || iova + size - 1 < iova) {
+    return {Errno::Inval, 0};
+  }
+  if (v2_ && !r.all) {  // no bisection: the first and the last byte must be mapping edges
+    if (Node d = findDma(iova, 1); d != dmas_.end() && d->second.iova != iova) return {Errno::Inval, 0};
+    if (Node d = findDma(iova + size - 1, 1);
+        d != dmas_.end() && d->second.iova + d->second.size != iova + size)
+      return {Errno::Inval, 0};
+  }
+  std::uint64_t unmapped = 0;
+  for (Node d = findDma(iova, size); d != dmas_.end(); d = findDma(iova, size)) {
+    if (!v2_ && iova > d->second.iova) break;  // v1: a mapping starting before the range stops it
+    unmapped += d->second.size;
+    removeDma(d);
+  }
+  return {Errno::Ok, unmapped};
+}
+
+std::vector<VfioMapping> VfioType1::mappings() const {
+  std::vector<VfioMapping> out;
+  for (const auto& [iova, d] : dmas_) out.push_back({d.iova, d.vaddr, d.size});
+  return out;
+}
+
+}  // namespace dmacheck::impl::pagesize

@@ -1,0 +1,27 @@
+#pragma once
+// The page-size invariants (kernel-facts §4), by stable id. Checks report these ids;
+// traces, corpus expectations and the bug registry refer to them.
+#include <string_view>
+
+namespace dmacheck::pagesize {
+
+struct InvariantInfo {
+  std::string_view id;
+  std::string_view summary;
+};
+
+inline constexpr InvariantInfo kInvariants[] = {
+    {"P-SPLIT", "iommu_map splits a representable map into pages that cover it exactly, each from the bitmap "
+                "and aligned to its size in iova and paddr, and refuses exactly the unrepresentable ones"},
+    {"P-FEWEST", "the split uses as few pages as any valid split"},
+    {"V-ACCEPT", "MAP_DMA is accepted exactly when the map is representable, free and under the entry limit, "
+                 "and otherwise fails with the kernel's error for the first broken rule"},
+    {"V-UNMAP", "UNMAP_DMA removes what v1/v2 semantics say (v2 never bisects a mapping) and reports its bytes"},
+    {"V-STATE", "after every call the mappings equal the model's"},
+    {"V-ACCOUNT", "every host page under some mapping is pinned and accounted once"},
+};
+
+inline constexpr std::string_view kInvariantPriority[] = {"P-SPLIT", "P-FEWEST", "V-ACCEPT",
+                                                           "V-UNMAP", "V-STATE",  "V-ACCOUNT"};
+
+}  // namespace dmacheck::pagesize
