@@ -76,6 +76,9 @@ expect 0 "replay reports I-LIMIT" -- prove --target iova --impl linux-4.12 --the
 expect 1 "VIOLATED: I-LIMIT" -- replay "$tmp/pr/iova-linux-4.12-walk-limit-below-node.trace"
 expect 1 "S-COMPLETE" -- replay "$tmp/pr/linux-6.10-checked-counts-passed-slots.trace"
 
+expect 0 "replay reports V-ACCEPT" -- prove --target pagesize --impl linux-4.3 --theorem vfio-map-checks-exact
+expect 2 "unknown pagesize theorem 'nope'" -- prove --target pagesize --theorem nope
+
 # Workloads: bad settings, a short run with the checker.
 expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10
 expect 2 "give both the queue size and the timeout" -- workload --setting single:4096

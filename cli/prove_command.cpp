@@ -1,5 +1,5 @@
 // `dmacheck prove`: registration, and the SWIOTLB theorems about each variant's stride and
-// alignment arithmetic (the IOVA theorems run in prove_iova.cpp). Prints theorem, variant,
+// alignment arithmetic (the IOVA and page-size theorems run in prove_bug_theorems.cpp). Prints theorem, variant,
 // verdict and time; writes each counterexample as a trace and replays it on the concrete
 // implementation, which must break the same invariant.
 #include <algorithm>
@@ -119,7 +119,7 @@ Command addProveCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) the stride, alignment and "
                                                "flush-queue theorems for every variant, with Z3");
-  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
+  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
   app->add_option("--impl", o->impls, "Variant(s) to prove (default: all); names, aliases or commit ids");
   app->add_option("--theorem", o->theorems, "Theorem id(s) (default: all; see proofs/README.md)");
   app->add_option("--out", o->out, "Directory for counterexample traces");
@@ -127,6 +127,7 @@ Command addProveCommand(CLI::App& root) {
       ->check(CLI::Range(1u, 600000u));
   app->add_option("--threads", o->threads, "Solver threads (default: one per core)")->check(CLI::Range(1u, 256u));
   return {app, [o] {
+            if (o->target == "pagesize") return provePagesize(*o);
             requireKnownTarget(o->target);
             return o->target == "iova" ? proveIova(*o) : run(*o);
           }};

@@ -1,6 +1,6 @@
 #pragma once
 // `dmacheck prove`'s options, shared by the per-target runners (prove_command.cpp for
-// SWIOTLB, prove_iova.cpp for IOVA). Both print one row per theorem and variant, write
+// SWIOTLB, prove_bug_theorems.cpp for IOVA and page sizes). Both print one row per theorem and variant, write
 // each counterexample as a trace and replay it, and exit 0 when every verdict is the
 // expected one, 3 when one differs.
 #include <string>
@@ -19,5 +19,6 @@ struct ProveOptions {
 
 unsigned proofThreads(const ProveOptions& o);
 int proveIova(const ProveOptions& o);
+int provePagesize(const ProveOptions& o);
 
 }  // namespace dmacheck::cli

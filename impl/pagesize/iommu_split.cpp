@@ -11,7 +11,7 @@ std::optional<SplitResult> iommuMapSplit(PageSizes bitmap, std::uint64_t iova, s
   if (((iova | paddr | size) & (minPage - 1)) != 0) return std::nullopt;
   SplitResult out;
   while (size != 0) {
-    const auto choice = iommuPageSize<std::uint64_t>(bitmap, iova, paddr, size, rules.mapPagesCount);
+    const auto choice = iommuPageSize<std::uint64_t>(bitmap, iova, paddr, size, rules.mapPagesCount, rules.countWithoutWrap);
     const std::uint64_t bytes = choice.pageSize * choice.count;
     ++out.driverCalls;
     if (!out.runs.empty() && out.runs.back().pageSize == choice.pageSize)

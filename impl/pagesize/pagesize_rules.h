@@ -15,6 +15,7 @@ struct Rules {
   bool mapPagesCount = true;  // v5.15 map_pages(): iommu_pgsize returns a page count
   VfioBitmapRule vfioBitmap = VfioBitmapRule::HideSubPageAddPage;
   bool accountHostPagesOnce = false;  // dmacheck proposal: a host page under two mappings counts once
+  bool countWithoutWrap = false;      // dmacheck proposal: `offset + pgsize_next <= size` cannot wrap
 };
 
 }  // namespace dmacheck::impl::pagesize

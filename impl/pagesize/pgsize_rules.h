@@ -14,8 +14,9 @@ W lowMask(W high) {
 
 template <typename W>
 struct PageChoice {
+  W pageShift;  // log2 of the page size
   W pageSize;
-  W count;  // pages of pageSize to map from here (1 without the count output)
+  W count;      // pages of pageSize to map from here (1 without the count output)
 };
 
 // The biggest supported page that fits `size` and the common alignment of iova and paddr.
@@ -23,19 +24,22 @@ struct PageChoice {
 // could start: up to the next boundary of the next larger size, when iova and paddr are
 // congruent modulo it and at least one such page would follow.
 template <typename W>
-PageChoice<W> iommuPageSize(W bitmap, W iova, W paddr, W size, bool withCount) {
+PageChoice<W> iommuPageSize(W bitmap, W iova, W paddr, W size, bool withCount, bool countWithoutWrap = false) {
   const W merge = iova | paddr;
   W candidates = bitmap & lowMask(W(flsLong(size) - W(1)));
   candidates = select(merge != W(0), W(candidates & lowMask(lowestBit(merge))), candidates);
   const W pageIndex = flsLong(candidates) - W(1);
   const W pageSize = W(1) << pageIndex;
-  if (!withCount) return {pageSize, W(1)};
+  if (!withCount) return {pageIndex, pageSize, W(1)};
   const W bigger = bitmap & ~lowMask(pageIndex);
   const W next = W(1) << select(bigger != W(0), lowestBit(bigger), W(0));  // (unused when no bigger size)
   const auto stopAtNext = bigger != W(0) && ((iova ^ paddr) & (next - W(1))) == W(0);
   const W toBoundary = next - (merge & (next - W(1)));
-  const W bytes = select(stopAtNext && toBoundary + next <= size, toBoundary, size);
-  return {pageSize, bytes >> pageIndex};
+  // The kernel's test, `offset + pgsize_next <= size`, wraps when pgsize_next is 2^63
+  // (PGSIZE-BIT63-WRAP); the proposal compares without the sum.
+  const auto nextFits = countWithoutWrap ? Cond<W>(next <= size && toBoundary <= size - next) : toBoundary + next <= size;
+  const W bytes = select(stopAtNext && nextFits, toBoundary, size);
+  return {pageIndex, pageSize, bytes >> pageIndex};
 }
 
 }  // namespace dmacheck::impl::pagesize

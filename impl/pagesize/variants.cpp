@@ -9,11 +9,12 @@ namespace dmacheck::impl::pagesize {
 
 namespace {
 
-Rules rules(bool count, VfioBitmapRule bitmap, bool accountOnce = false) {
+Rules rules(bool count, VfioBitmapRule bitmap, bool proposal = false) {
   Rules r;
   r.mapPagesCount = count;
   r.vfioBitmap = bitmap;
-  r.accountHostPagesOnce = accountOnce;
+  r.accountHostPagesOnce = proposal;
+  r.countWithoutWrap = proposal;
   return r;
 }
 
@@ -30,11 +31,12 @@ std::vector<Variant> buildVariants() {
        "[unverified id] (v4.4)", "v4.4 - v5.14", "sub-page sizes hidden, PAGE_SIZE advertised; one page per map call",
        rules(false, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
       {"linux-6.1", {"linux-5.15"}, "VFIO-HIDE+COUNT", "map_pages/pgcount series (v5.14-v5.15)", "v5.15 - v6.1",
-       "iommu_pgsize returns a page count", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
+       "iommu_pgsize returns a page count", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT", "PGSIZE-BIT63-WRAP"}},
       {"linux-6.12", {"latest"}, "VFIO-HIDE+COUNT", "mainline", "v6.2 - v6.12",
-       "as linux-6.1", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT"}},
+       "as linux-6.1", rules(true, HideSubPageAddPage), {"VFIO-ALIAS-ACCOUNT", "PGSIZE-BIT63-WRAP"}},
       {"proposal-account-once", {"proposal"}, "VFIO-FIXED", "dmacheck proposal", "-",
-       "a host page pinned by several mappings is accounted once", rules(true, HideSubPageAddPage, true), {}},
+       "a host page pinned by several mappings is accounted once; the page count cannot wrap",
+       rules(true, HideSubPageAddPage, true), {}},
   };
 }
 
@@ -49,6 +51,10 @@ std::vector<Bug> buildBugs() {
       {"VFIO-ALIAS-ACCOUNT", "(dmacheck finding) two mappings of the same user memory (two IOVAs for one vaddr, as a "
        "vIOMMU creates) pin each host page twice and charge locked_vm twice: vfio_pin_pages_remote counts per vfio_dma",
        "type1 design", "not fixed in type1", {"V-ACCOUNT"}, 2, "map [0, +4K] and [4K, +4K] both at vaddr 0"},
+      {"PGSIZE-BIT63-WRAP", "(dmacheck finding, by proof) iommu_pgsize's `offset + pgsize_next <= size` wraps when the "
+       "bitmap has a 2^63-byte page: the count it returns maps past the end. No IOMMU offers such a page; traces "
+       "cannot reach it (maps are at most 4 GiB)", "map_pages/pgcount series (v5.15)", "not fixed (unreachable in practice)",
+       {"P-SPLIT"}, 1, "bitmap 1|2^63, iova 2^63, paddr 0, any size below 2^63 => 2^63 one-byte pages"},
   };
 }
 

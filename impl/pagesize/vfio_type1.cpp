@@ -1,6 +1,6 @@
 #include "impl/pagesize/vfio_type1.h"
 
-#include "impl/generic_word.h"
+#include "impl/pagesize/vfio_rules.h"
 
 namespace dmacheck::impl::pagesize {
 
@@ -8,16 +8,10 @@ VfioType1::VfioType1(const VfioConfig& config, const Rules& rules)
     : rules_(rules), hostPage_(std::uint64_t{1} << config.cpuPageShift), bitmap_(computeBitmap(config)),
       entryLimit_(config.dmaEntryLimit), v2_(config.v2) {}
 
-// vfio_update_pgsize_bitmap(), per version.
 std::uint64_t VfioType1::computeBitmap(const VfioConfig& config) const {
-  const std::uint64_t pageMask = ~(hostPage_ - 1);
-  std::uint64_t bitmap = rules_.vfioBitmap == VfioBitmapRule::PageMaskOnly ? pageMask : ~std::uint64_t{0};
-  for (PageSizes d : config.domains) bitmap &= d;
-  if (rules_.vfioBitmap == VfioBitmapRule::HideSubPageAddPage && (bitmap & ~pageMask)) {
-    bitmap &= pageMask;
-    bitmap |= hostPage_;
-  }
-  return bitmap;
+  std::uint64_t common = ~std::uint64_t{0};
+  for (PageSizes d : config.domains) common &= d;
+  return pagesize::userPageSizes(common, hostPage_, rules_.vfioBitmap);
 }
 
 VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
@@ -34,10 +28,7 @@ std::uint64_t VfioType1::pagesToPin(std::uint64_t vaddr, std::uint64_t size) con
 
 // vfio_dma_do_map(): the checks in the kernel's order, then pin and account.
 Errno VfioType1::map(const VfioMap& r) {
-  if (bitmap_ == 0) return Errno::Inval;  // no page size is usable at all
-  const std::uint64_t mask = (std::uint64_t{1} << lowestBit(bitmap_)) - 1;
-  if (r.size == 0 || ((r.size | r.iova | r.vaddr) & mask)) return Errno::Inval;
-  if (r.iova + r.size - 1 < r.iova || r.vaddr + r.size - 1 < r.vaddr) return Errno::Inval;
+  if (!mapArgumentsValid(bitmap_, r.iova, r.vaddr, r.size)) return Errno::Inval;
   if (findDma(r.iova, r.size) != dmas_.end()) return Errno::Exist;
   if (dmas_.size() >= entryLimit_) return Errno::NoSpc;
   Dma dma{r.iova, r.vaddr, r.size, pagesToPin(r.vaddr, r.size)};
@@ -62,7 +53,7 @@ void VfioType1::removeDma(Node it) {
 // vfio_dma_do_unmap().
 VfioUnmapResult VfioType1::unmap(const VfioUnmap& r) {
   if (bitmap_ == 0) return {Errno::Inval, 0};
-  const std::uint64_t mask = (std::uint64_t{1} << lowestBit(bitmap_)) - 1;
+  const std::uint64_t mask = userAlignMask(bitmap_);
   std::uint64_t iova = r.iova, size = r.size;
   if (iova & mask) return {Errno::Inval, 0};
   if (r.all) {

@@ -17,7 +17,7 @@ std::vector<ProofJob> suite() {
   for (const Theorem& t : iovaTheorems()) theorems.push_back(&t);
   std::vector<const impl::iova::Variant*> variants;
   for (const auto& v : impl::iova::iovaVariants()) variants.push_back(&v);
-  return allJobs(theorems, variants);
+  return Prover::allJobs(theorems, variants);
 }
 
 std::string replayedList(const ProofResult& r) {
@@ -27,7 +27,7 @@ std::string replayedList(const ProofResult& r) {
 }
 
 TEST(IovaProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
-  const auto results = proveAll(suite(), kTimeoutMs, std::max(1u, std::thread::hardware_concurrency()));
+  const auto results = Prover::proveAll(suite(), kTimeoutMs, std::max(1u, std::thread::hardware_concurrency()));
   ASSERT_FALSE(results.empty());
   for (const ProofResult& r : results) {
     SCOPED_TRACE(r.theorem->id + " on " + r.variant->name);

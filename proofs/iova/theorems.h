@@ -12,6 +12,7 @@
 
 #include "check/iova/ops.h"
 #include "impl/iova/variant.h"
+#include "proofs/bug_theorems.h"
 #include "proofs/smt/solver.h"
 
 namespace dmacheck::proofs::iova {
@@ -19,24 +20,8 @@ namespace dmacheck::proofs::iova {
 using smt::Truth;
 using smt::Word;
 
-// From a counterexample to a scenario that shows it on the concrete implementation.
-using WitnessBuilder = std::function<dmacheck::iova::Scenario(const smt::Assignment&)>;
-
-struct Statement {
-  std::vector<Truth> assumptions;
-  Truth claim = smt::constant(true);
-  std::vector<Truth> witnessBounds;  // small values a real domain (and a short trace) can hold
-  WitnessBuilder witness;            // empty: no trace shape for this theorem
-};
-
-struct Theorem {
-  std::string id;
-  std::string invariant;                // what the checker reports when a run breaks the claim
-  std::string statement;                // the claim in words
-  std::vector<std::string> refutedBy;   // bug ids (impl/iova/variants.cpp) that make it false
-  bool (*applies)(const impl::iova::Rules&);
-  Statement (*state)(const impl::iova::Rules&);
-};
+using Statement = WitnessedStatement<dmacheck::iova::Scenario>;
+using Theorem = BugTheorem<dmacheck::iova::Scenario, impl::iova::Rules>;
 
 const std::vector<Theorem>& iovaTheorems();
 const Theorem* findTheorem(const std::string& id);

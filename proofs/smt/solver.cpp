@@ -1,6 +1,9 @@
 #include "proofs/smt/solver.h"
 
+#include <algorithm>
 #include <chrono>
+
+#include <fmt/format.h>
 
 namespace dmacheck::proofs::smt {
 
@@ -24,6 +27,18 @@ std::uint64_t Assignment::value(const Word& word) const {
 }
 
 bool Assignment::holds(const Truth& truth) const { return model_.eval(truth.formula(), true).is_true(); }
+
+std::string Assignment::describe() const {
+  std::vector<std::pair<std::string, std::uint64_t>> values;
+  for (unsigned i = 0; i < model_.num_consts(); ++i) {
+    const z3::func_decl decl = model_.get_const_decl(i);
+    if (decl.range().is_bv()) values.emplace_back(decl.name().str(), model_.get_const_interp(decl).get_numeral_uint64());
+  }
+  std::sort(values.begin(), values.end());
+  std::string out;
+  for (const auto& [name, value] : values) out += fmt::format("{}{}={:#x}", out.empty() ? "" : " ", name, value);
+  return out;
+}
 
 namespace {
 

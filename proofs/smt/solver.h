@@ -21,6 +21,7 @@ class Assignment {
   explicit Assignment(z3::model model) : model_(std::move(model)) {}
   std::uint64_t value(const Word& word) const;
   bool holds(const Truth& truth) const;
+  std::string describe() const;  // "name=0x.. name=0x..", the inputs by name
 
  private:
   z3::model model_;

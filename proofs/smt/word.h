@@ -1,7 +1,8 @@
 #pragma once
 // Word and Truth: 64-bit bitvector terms and formulas with the operators the generic
-// allocator arithmetic (impl/swiotlb/search_rules.h) uses, so that the same templates
-// that run in the implementation build Z3 terms here. This is the only place besides
+// allocator arithmetic uses (impl/swiotlb/search_rules.h, impl/iova/*_arith.h and *_rule.h,
+// impl/pagesize/*_rules.h), so that the same templates that run in the implementation
+// build Z3 terms here. This is the only place besides
 // solver.cpp that touches z3++; nothing outside proofs/ includes it.
 //
 // Every comparison is UNSIGNED, as in the kernel's C. z3++'s own operators compare
@@ -44,6 +45,7 @@ inline Word operator+(const Word& a, const Word& b) { return Word(a.term() + b.t
 inline Word operator-(const Word& a, const Word& b) { return Word(a.term() - b.term()); }
 inline Word operator&(const Word& a, const Word& b) { return Word(a.term() & b.term()); }
 inline Word operator|(const Word& a, const Word& b) { return Word(a.term() | b.term()); }
+inline Word operator^(const Word& a, const Word& b) { return Word(a.term() ^ b.term()); }
 inline Word operator~(const Word& a) { return Word(~a.term()); }
 inline Word operator<<(const Word& a, const Word& b) { return Word(z3::shl(a.term(), b.term())); }
 inline Word operator>>(const Word& a, const Word& b) { return Word(z3::lshr(a.term(), b.term())); }

@@ -1,0 +1,127 @@
+#pragma once
+// Theorems whose expected verdict comes from a bug table, and the prover that runs them:
+// shared by the IOVA and page-size targets. A theorem states "assumptions imply claim" for
+// one variant's rules; it is expected to be refuted exactly on the variants that have one
+// of the bugs it names. A counterexample is asked for again with small values and turned
+// into a scenario, which the target's checker replays on the concrete implementation: it
+// must report the theorem's invariant.
+//
+// Target provides: Scenario, Variant (name, rules, knownBugs), and
+//   static std::vector<Violation> replay(const Scenario&, const Variant&)  (throws InputError)
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/input_error.h"
+#include "check/violation.h"
+#include "proofs/smt/parallel.h"
+#include "proofs/smt/solver.h"
+
+namespace dmacheck::proofs {
+
+template <class Scenario>
+struct WitnessedStatement {
+  std::vector<smt::Truth> assumptions;
+  smt::Truth claim = smt::constant(true);
+  std::vector<smt::Truth> witnessBounds;                           // values a short trace can hold
+  std::function<Scenario(const smt::Assignment&)> witness;        // empty: no trace shape
+};
+
+template <class Scenario, class Rules>
+struct BugTheorem {
+  std::string id;
+  std::string invariant;               // what the checker reports when a run breaks the claim
+  std::string statement;               // the claim in words
+  std::vector<std::string> refutedBy;  // bug ids that make it false
+  bool (*applies)(const Rules&);
+  WitnessedStatement<Scenario> (*state)(const Rules&);
+};
+
+template <class Target>
+class BugTheoremProver {
+ public:
+  using Scenario = typename Target::Scenario;
+  using Variant = typename Target::Variant;
+  using Theorem = BugTheorem<Scenario, decltype(Variant::rules)>;
+
+  struct Result {
+    const Theorem* theorem = nullptr;
+    const Variant* variant = nullptr;
+    smt::Verdict verdict = smt::Verdict::Unknown;
+    double seconds = 0;
+    std::string reason;                // for Unknown / Vacuous
+    std::string counterexample;        // the inputs that break the claim, by name
+    bool traceShape = false;           // the theorem turns counterexamples into traces
+    std::optional<Scenario> witness;   // a replayable trace, for counterexamples
+    double witnessSeconds = 0;
+    std::vector<std::string> replayed; // invariants the checker reported on it
+    bool replayConfirmed = false;
+    smt::Verdict expected = smt::Verdict::Proved;
+    std::string expectedBecause;       // the variant's bugs that refute the theorem
+    bool asExpected() const {
+      return verdict == expected && (verdict != smt::Verdict::Counterexample || replayConfirmed || !traceShape);
+    }
+  };
+
+  struct Job {
+    const Theorem* theorem;
+    const Variant* variant;
+  };
+
+  static std::vector<Job> allJobs(const std::vector<const Theorem*>& theorems,
+                                  const std::vector<const Variant*>& variants) {
+    std::vector<Job> jobs;
+    for (const Theorem* t : theorems)
+      for (const Variant* v : variants)
+        if (t->applies(v->rules)) jobs.push_back({t, v});
+    return jobs;
+  }
+
+  static Result proveOne(const Theorem& theorem, const Variant& variant, unsigned timeoutMs) {
+    Result r;
+    r.theorem = &theorem;
+    r.variant = &variant;
+    for (const std::string& bug : theorem.refutedBy)
+      if (std::find(variant.knownBugs.begin(), variant.knownBugs.end(), bug) != variant.knownBugs.end())
+        r.expectedBecause += (r.expectedBecause.empty() ? "" : ", ") + bug;
+    r.expected = r.expectedBecause.empty() ? smt::Verdict::Proved : smt::Verdict::Counterexample;
+    const WitnessedStatement<Scenario> statement = theorem.state(variant.rules);
+    r.traceShape = static_cast<bool>(statement.witness);
+    const smt::Decision decision = smt::decide(statement.assumptions, statement.claim, timeoutMs);
+    r.verdict = decision.verdict;
+    r.seconds = decision.seconds;
+    r.reason = decision.reason;
+    if (decision.counterexample) r.counterexample = decision.counterexample->describe();
+    if (r.verdict == smt::Verdict::Counterexample) findWitness(r, statement, timeoutMs);
+    return r;
+  }
+
+  // On up to `threads` threads (each with its own Z3 context); results in job order.
+  static std::vector<Result> proveAll(const std::vector<Job>& jobs, unsigned timeoutMs, unsigned threads) {
+    return smt::proveInParallel<Result>(jobs, threads,
+                                        [&](const Job& job) { return proveOne(*job.theorem, *job.variant, timeoutMs); });
+  }
+
+ private:
+  static void findWitness(Result& r, const WitnessedStatement<Scenario>& statement, unsigned timeoutMs) {
+    if (!statement.witness) return;
+    std::vector<smt::Truth> constraints = statement.assumptions;
+    constraints.push_back(!statement.claim);
+    constraints.insert(constraints.end(), statement.witnessBounds.begin(), statement.witnessBounds.end());
+    const auto assignment = smt::findAssignment(constraints, timeoutMs, r.witnessSeconds);
+    if (!assignment) return;
+    r.witness = statement.witness(*assignment);
+    try {
+      for (const Violation& v : Target::replay(*r.witness, *r.variant))
+        if (std::find(r.replayed.begin(), r.replayed.end(), v.invariant) == r.replayed.end())
+          r.replayed.push_back(v.invariant);
+    } catch (const InputError& e) {
+      r.replayed.push_back(std::string("invalid trace: ") + e.what());
+    }
+    r.replayConfirmed = std::find(r.replayed.begin(), r.replayed.end(), r.theorem->invariant) != r.replayed.end();
+  }
+};
+
+}  // namespace dmacheck::proofs

@@ -1,0 +1,144 @@
+#include "proofs/pagesize/theorems.h"
+
+#include "impl/pagesize/pgsize_rules.h"
+#include "impl/pagesize/vfio_rules.h"
+
+namespace dmacheck::proofs::pagesize {
+
+using impl::pagesize::Rules;
+using smt::implies;
+using smt::Truth;
+using smt::Word;
+namespace dp = dmacheck::pagesize;
+
+namespace {
+
+Truth isPowerOfTwo(const Word& x) { return x != Word(0) && (x & (x - Word(1))) == Word(0); }
+Truth alignedTo(const Word& x, const Word& page) { return (x & (page - Word(1))) == Word(0); }
+
+// `page` is the smallest size in `bitmap`: a power of two in it with no smaller one.
+std::vector<Truth> isSmallestPage(const Word& page, const Word& bitmap) {
+  return {isPowerOfTwo(page), (bitmap & page) != Word(0), (bitmap & (page - Word(1))) == Word(0)};
+}
+
+// A page of size s may start here: a supported power of two, aligned in iova and paddr, fitting.
+Truth validPage(const Word& s, const Word& bitmap, const Word& iova, const Word& paddr, const Word& size) {
+  return isPowerOfTwo(s) && (bitmap & s) != Word(0) && alignedTo(iova, s) && alignedTo(paddr, s) && s <= size;
+}
+
+// __iommu_map's precondition for calling iommu_pgsize: a non-empty map aligned to the smallest page.
+struct SplitInputs {
+  Word bitmap = Word::variable("bitmap"), iova = Word::variable("iova"), paddr = Word::variable("paddr");
+  Word size = Word::variable("size"), smallest = Word::variable("smallest_page");
+  std::vector<Truth> assumptions() const {
+    std::vector<Truth> a = isSmallestPage(smallest, bitmap);
+    a.insert(a.end(), {size != Word(0), alignedTo(iova | paddr | size, smallest)});
+    return a;
+  }
+};
+
+bool always(const Rules&) { return true; }
+bool counted(const Rules& r) { return r.mapPagesCount; }
+
+impl::pagesize::PageChoice<Word> choose(const SplitInputs& in, const Rules& rules, bool count) {
+  return impl::pagesize::iommuPageSize(in.bitmap, in.iova, in.paddr, in.size, count, rules.countWithoutWrap);
+}
+
+Statement pgsizeValid(const Rules& rules, bool realBitmaps) {
+  const SplitInputs in;
+  const auto choice = choose(in, rules, rules.mapPagesCount);
+  Statement s;
+  s.assumptions = in.assumptions();
+  if (realBitmaps) s.assumptions.push_back(in.bitmap < Word(1ULL << 63));
+  const Word bytes = choice.count << choice.pageShift;
+  s.claim = validPage(choice.pageSize, in.bitmap, in.iova, in.paddr, in.size) && choice.count >= Word(1) &&
+            (bytes >> choice.pageShift) == choice.count && bytes <= in.size;
+  return s;
+}
+
+Statement pgsizeValidAnyBitmap(const Rules& rules) { return pgsizeValid(rules, false); }
+Statement pgsizeValidRealBitmaps(const Rules& rules) { return pgsizeValid(rules, true); }
+
+Statement pgsizeLargest(const Rules& rules) {
+  const SplitInputs in;
+  const Word other = Word::variable("other_page");
+  const auto choice = choose(in, rules, rules.mapPagesCount);
+  Statement s;
+  s.assumptions = in.assumptions();
+  s.assumptions.push_back(validPage(other, in.bitmap, in.iova, in.paddr, in.size));
+  s.claim = other <= choice.pageSize;
+  return s;
+}
+
+// Each of the `count` pages is itself the largest valid page where it starts: one call with
+// a count maps exactly what one call per page would.
+Statement countedPagesStayLargest(const Rules& rules) {
+  const SplitInputs in;
+  const Word k = Word::variable("k"), other = Word::variable("other_page");
+  const auto choice = choose(in, rules, true);
+  const Word offset = k << choice.pageShift;
+  Statement s;
+  s.assumptions = in.assumptions();
+  s.assumptions.insert(s.assumptions.end(),
+                       {k < choice.count, validPage(other, in.bitmap, in.iova + offset, in.paddr + offset, in.size - offset)});
+  s.claim = other <= choice.pageSize;
+  return s;
+}
+
+// MAP_DMA's argument checks accept exactly the representable maps: non-empty, iova, vaddr
+// and size multiples of max(host page, smallest IOMMU page), no wrap.
+Statement vfioMapChecksExact(const Rules& rules) {
+  const Word domain = Word::variable("domain_sizes"), host = Word::variable("host_page");
+  const Word iova = Word::variable("iova"), vaddr = Word::variable("vaddr"), size = Word::variable("size");
+  const Word smallest = Word::variable("smallest_page");
+  const Word unit = select(host > smallest, host, smallest);
+  Statement s;
+  s.assumptions = isSmallestPage(smallest, domain);
+  s.assumptions.push_back(host == Word(0x1000) || host == Word(0x4000) || host == Word(0x10000));
+  const Truth representable = size != Word(0) && alignedTo(iova | vaddr | size, unit) &&
+                              iova + (size - Word(1)) >= iova && vaddr + (size - Word(1)) >= vaddr;
+  const Word user = impl::pagesize::userPageSizes(domain, host, rules.vfioBitmap);
+  const Truth accepted = impl::pagesize::mapArgumentsValid(user, iova, vaddr, size);
+  s.claim = implies(accepted, representable) && implies(representable, accepted);
+  s.witnessBounds = {size <= Word(1ULL << 30), iova <= Word(1ULL << 40), vaddr <= Word(1ULL << 40)};
+  s.witness = [=](const smt::Assignment& a) {
+    const std::uint64_t hostPage = a.value(host);
+    const std::uint32_t shift = hostPage == 0x1000 ? 12 : hostPage == 0x4000 ? 14 : 16;
+    return dp::Scenario{{shift, {a.value(domain)}, true, 65535}, {dp::VfioMapOp{a.value(iova), a.value(vaddr), a.value(size)}}};
+  };
+  return s;
+}
+
+}  // namespace
+
+const std::vector<Theorem>& pagesizeTheorems() {
+  static const std::vector<Theorem> theorems = {
+      {"pgsize-valid", "P-SPLIT",
+       "iommu_pgsize picks a page from the bitmap that divides iova and paddr and fits the size, and a count "
+       "whose bytes fit too, for every 64-bit input __iommu_map lets through and every bitmap",
+       {"PGSIZE-BIT63-WRAP"}, always, pgsizeValidAnyBitmap},
+      {"pgsize-valid-real-bitmaps", "P-SPLIT",
+       "the same for every bitmap without a 2^63-byte page (every real IOMMU)", {}, always, pgsizeValidRealBitmaps},
+      {"pgsize-largest", "P-FEWEST",
+       "no larger page could start there: the choice is the largest valid page (largest-first is what makes the "
+       "split the fewest pages with power-of-two sizes)",
+       {}, always, pgsizeLargest},
+      {"count-pages-stay-largest", "P-FEWEST",
+       "with map_pages' count, each of the counted pages is the largest valid page where it starts: one call "
+       "maps exactly what one call per page would",
+       {}, counted, countedPagesStayLargest},
+      {"vfio-map-checks-exact", "V-ACCEPT",
+       "MAP_DMA's argument checks accept exactly the maps that are non-empty, multiples of max(host page, "
+       "smallest IOMMU page) in iova, vaddr and size, and do not wrap",
+       {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact},
+  };
+  return theorems;
+}
+
+const Theorem* findTheorem(const std::string& id) {
+  for (const Theorem& t : pagesizeTheorems())
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+}  // namespace dmacheck::proofs::pagesize
