@@ -91,7 +91,7 @@ int run(Options& o) {
 Command addCheckCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("check", "Run the generic properties on one implementation (RapidCheck)");
-  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
+  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
   app->add_option("--impl", o->impl, "Implementation variant: a name, alias or commit id (see 'dmacheck list')")
       ->required();
   app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->each([o](const std::string&) {

@@ -260,7 +260,7 @@ class Campaign {
 Command addFuzzCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("fuzz", "Run a libFuzzer campaign on one implementation");
-  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
+  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
   app->add_option("--impl", o->impl, "Implementation variant (see 'dmacheck list')")->required();
   app->add_option("--time", o->seconds, "Campaign length in seconds")->check(CLI::Range(1.0, 1e7));
   app->add_option("--jobs", o->jobs, "Parallel fuzzing processes (libFuzzer fork mode when > 1)")->check(CLI::Range(1, 256));

@@ -7,8 +7,10 @@
 
 #include "cli/command.h"
 #include "impl/iova/variant.h"
+#include "impl/pagesize/variant.h"
 #include "impl/swiotlb/variant.h"
 #include "model/iova/invariants.h"
+#include "model/pagesize/invariants.h"
 #include "model/swiotlb/invariants.h"
 
 namespace dmacheck::cli {
@@ -35,33 +37,40 @@ nlohmann::json swiotlbJson() {
   return {{"target", "swiotlb"}, {"variants", variants}, {"bugs", bugs}, {"invariants", invariants}};
 }
 
-nlohmann::json iovaJson() {
+// A target whose registry uses impl/variant_record.h and impl/bug_record.h.
+template <class Variants, class Bugs, class Invariants>
+nlohmann::json recordsJson(const char* target, const Variants& vs, const Bugs& bs, const Invariants& is) {
   nlohmann::json variants = nlohmann::json::array(), bugs = nlohmann::json::array(), invariants = nlohmann::json::array();
-  for (const auto& v : impl::iova::iovaVariants())
+  for (const auto& v : vs)
     variants.push_back({{"name", v.name}, {"aliases", v.aliases}, {"state", v.state}, {"commits", v.commits},
                         {"kernels", v.kernels}, {"summary", v.summary}, {"known_bugs", v.knownBugs}});
-  for (const auto& b : impl::iova::iovaBugs())
+  for (const auto& b : bs)
     bugs.push_back({{"id", b.id}, {"summary", b.summary}, {"introduced", b.introduced}, {"fixed", b.fixed},
                     {"invariants", b.invariants}, {"trigger_ops", b.triggerOps}, {"trigger", b.trigger}});
-  for (const auto& i : iova::kInvariants)
-    invariants.push_back({{"id", std::string(i.id)}, {"summary", std::string(i.summary)}});
-  return {{"target", "iova"}, {"variants", variants}, {"bugs", bugs}, {"invariants", invariants}};
+  for (const auto& i : is) invariants.push_back({{"id", std::string(i.id)}, {"summary", std::string(i.summary)}});
+  return {{"target", target}, {"variants", variants}, {"bugs", bugs}, {"invariants", invariants}};
 }
 
-void printIova(std::ostream& out) {
-  out << "target iova: IOVA lifecycle (drivers/iommu/iova.c + dma-iommu flush queues; s390 legacy bitmap)\n\nvariants:\n";
-  for (const auto& v : impl::iova::iovaVariants()) {
-    out << fmt::format("  {:<22} {:<9} {:<18} {}\n", v.name, v.state, v.kernels, v.summary);
+template <class Variants, class Bugs, class Invariants>
+void printRecords(std::ostream& out, const std::string& title, const Variants& vs, const Bugs& bs,
+                  const Invariants& is) {
+  out << title << "\n\nvariants:\n";
+  for (const auto& v : vs) {
+    out << fmt::format("  {:<22} {:<15} {:<18} {}\n", v.name, v.state, v.kernels, v.summary);
     if (!v.aliases.empty()) out << fmt::format("  {:<22} aliases: {}\n", "", joined(v.aliases));
     out << fmt::format("  {:<22} known bugs: {}\n", "", v.knownBugs.empty() ? "none" : joined(v.knownBugs));
   }
   out << "\nbugs:\n";
-  for (const auto& b : impl::iova::iovaBugs())
+  for (const auto& b : bs)
     out << fmt::format("  {:<20} {:<26} {}\n  {:<20} introduced {}; fixed {}\n", b.id, joined(b.invariants, "/"),
                        b.summary, "", b.introduced, b.fixed);
   out << "\ninvariants:\n";
-  for (const auto& i : iova::kInvariants) out << fmt::format("  {:<13} {}\n", i.id, i.summary);
+  for (const auto& i : is) out << fmt::format("  {:<13} {}\n", i.id, i.summary);
 }
+
+const char* kIovaTitle = "target iova: IOVA lifecycle (drivers/iommu/iova.c + dma-iommu flush queues; s390 legacy bitmap)";
+const char* kPagesizeTitle =
+    "target pagesize: page-size rules (iommu_map's page split, VFIO type1 map/unmap and accounting)";
 
 void printHuman(std::ostream& out) {
   out << "target swiotlb: SWIOTLB bounce-buffer slot allocator (kernel/dma/swiotlb.c)\n\nvariants:\n";
@@ -87,21 +96,30 @@ Command addListCommand(CLI::App& root) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("list", "List targets, implementation variants, known bugs and invariants");
-  app->add_option("--target", options->target, "Target to list: swiotlb, iova or all")
-      ->check(CLI::IsMember({"swiotlb", "iova", "all"}));
+  app->add_option("--target", options->target, "Target to list: swiotlb, iova, pagesize or all")
+      ->check(CLI::IsMember({"swiotlb", "iova", "pagesize", "all"}));
   app->add_flag("--json", options->json, "Machine-readable output");
   return {app, [options] {
-            const bool sw = options->target != "iova", io = options->target != "swiotlb";
+            auto wanted = [&](const char* t) { return options->target == "all" || options->target == t; };
             if (options->json) {
               nlohmann::json targets = nlohmann::json::array();
-              if (sw) targets.push_back(swiotlbJson());
-              if (io) targets.push_back(iovaJson());
+              if (wanted("swiotlb")) targets.push_back(swiotlbJson());
+              if (wanted("iova"))
+                targets.push_back(recordsJson("iova", impl::iova::iovaVariants(), impl::iova::iovaBugs(), iova::kInvariants));
+              if (wanted("pagesize"))
+                targets.push_back(recordsJson("pagesize", impl::pagesize::pagesizeVariants(),
+                                              impl::pagesize::pagesizeBugs(), pagesize::kInvariants));
               std::cout << nlohmann::json{{"targets", targets}}.dump(2) << "\n";
-            } else {
-              if (sw) printHuman(std::cout);
-              if (sw && io) std::cout << "\n";
-              if (io) printIova(std::cout);
+              return kExitOk;
             }
+            std::string gap;
+            if (wanted("swiotlb")) printHuman(std::cout), gap = "\n";
+            if (wanted("iova"))
+              std::cout << gap, printRecords(std::cout, kIovaTitle, impl::iova::iovaVariants(), impl::iova::iovaBugs(),
+                                              iova::kInvariants), gap = "\n";
+            if (wanted("pagesize"))
+              std::cout << gap, printRecords(std::cout, kPagesizeTitle, impl::pagesize::pagesizeVariants(),
+                                              impl::pagesize::pagesizeBugs(), pagesize::kInvariants);
             return kExitOk;
           }};
 }

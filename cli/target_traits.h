@@ -9,13 +9,19 @@
 #include "check/iova/minimize.h"
 #include "check/iova/report.h"
 #include "check/iova/trace_codec.h"
+#include "check/pagesize/byte_codec.h"
+#include "check/pagesize/minimize.h"
+#include "check/pagesize/report.h"
+#include "check/pagesize/trace_codec.h"
 #include "check/swiotlb/byte_codec.h"
 #include "check/swiotlb/minimize.h"
 #include "check/swiotlb/report.h"
 #include "check/swiotlb/trace_codec.h"
 #include "model/iova/invariants.h"
+#include "model/pagesize/invariants.h"
 #include "model/swiotlb/invariants.h"
 #include "props/iova/property.h"
+#include "props/pagesize/property.h"
 #include "props/swiotlb/property.h"
 
 namespace dmacheck::cli {
@@ -69,6 +75,12 @@ struct IovaTarget {
   static const impl::iova::Bug* findBug(std::string_view id) { return impl::iova::findIovaBug(id); }
 };
 
+struct PagesizeTarget {
+  static constexpr const char* name = "pagesize";
+  DMACHECK_TARGET_TRAITS(pagesize, pagesize::checkPagesizeProperty)
+  static const impl::pagesize::Bug* findBug(std::string_view id) { return impl::pagesize::findPagesizeBug(id); }
+};
+
 #undef DMACHECK_TARGET_TRAITS
 
 // Runs `body.template operator()<Target>()` for the named target; unknown names are bad input.
@@ -76,7 +88,8 @@ template <class Body>
 auto withTarget(const std::string& target, Body&& body) {
   if (target == "swiotlb") return body.template operator()<SwiotlbTarget>();
   if (target == "iova") return body.template operator()<IovaTarget>();
-  throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova)", target));
+  if (target == "pagesize") return body.template operator()<PagesizeTarget>();
+  throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova, pagesize)", target));
 }
 
 }  // namespace dmacheck::cli

@@ -136,6 +136,11 @@ Row runVariant(const Options& o, const typename T::Implementation& impl, const B
   Row row{impl.name, bug ? bug->id : "", bug ? std::vector<std::string>{bug->invariants.front()} : std::vector<std::string>{},
           impl.variant->knownBugs,
           {}, {}, {}, 0, true};
+  if constexpr (requires { bug->proofOnly; })
+    if (bug && bug->proofOnly) {  // outside what traces can express: `dmacheck prove` refutes it
+      row.verdicts.push_back("proof only");
+      return row;
+    }
   for (int k = 0; k < o.seeds; ++k) {
     const SeedResult result = o.engine == "fuzz" ? fuzzOnce<T>(o, impl, o.firstSeed + k, row.hunted)
                                                  : propertyOnce<T>(o, impl, o.firstSeed + k, row.hunted);
@@ -228,7 +233,7 @@ Command addZooCommand(CLI::App& root) {
       ->check(CLI::IsMember({"property", "fuzz"}));
   app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign")->check(CLI::Range(1.0, 1e6));
   app->add_option("--fuzzer", o->fuzzer, "With --engine fuzz: the libFuzzer binary");
-  app->add_option("--target", o->target, "Allocator family: swiotlb or iova");
+  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
   app->add_flag("--each-bug", o->eachBug,
                 "One row per known bug of each variant: hunt only that bug's first (defining) invariant (fuzz: "
                 "dmacheck fuzz --hunt), shrunk to at most its own minimal trigger + 2");

@@ -9,6 +9,8 @@
 #include "check/input_error.h"
 #include "check/iova/byte_codec.h"
 #include "check/iova/trace_codec.h"
+#include "check/pagesize/byte_codec.h"
+#include "check/pagesize/trace_codec.h"
 #include "check/swiotlb/byte_codec.h"
 #include "check/swiotlb/trace_codec.h"
 
@@ -25,8 +27,9 @@ int main(int argc, char** argv) {
     try {
       using namespace dmacheck;
       const auto doc = parseTraceDocument(readFile(entry.path().string()));
-      const auto bytes = doc.target == "iova" ? iova::encodeInput(iova::scenarioFromDocument(doc))
-                                              : swiotlb::encodeInput(swiotlb::scenarioFromDocument(doc));
+      const auto bytes = doc.target == "iova"       ? iova::encodeInput(iova::scenarioFromDocument(doc))
+                         : doc.target == "pagesize" ? pagesize::encodeInput(pagesize::scenarioFromDocument(doc))
+                                                    : swiotlb::encodeInput(swiotlb::scenarioFromDocument(doc));
       const fs::path out = fs::path(argv[2]) / (entry.path().stem().string() + ".bin");
       std::ofstream(out.string() + ".tmp", std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                                                   static_cast<std::streamsize>(bytes.size()));

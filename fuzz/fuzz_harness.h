@@ -76,3 +76,29 @@ class FuzzHarness {
 };
 
 }  // namespace dmacheck
+
+// One target's libFuzzer entry points, from the functions its namespace names the same for
+// every target (findImplementation, allImplementations, unknownImplementationMessage,
+// decodeInput, checkScenario). Used once per fuzz/<target>_fuzz.cpp.
+#define DMACHECK_FUZZ_TARGET(NS)                                                                          \
+  namespace {                                                                                             \
+  struct Target {                                                                                         \
+    using Implementation = dmacheck::NS::Implementation;                                                  \
+    static auto find(const std::string& name) { return dmacheck::NS::findImplementation(name); }          \
+    static auto all() { return dmacheck::NS::allImplementations(); }                                      \
+    static std::string unknown(const std::string& name) { return dmacheck::NS::unknownImplementationMessage(name); } \
+    static auto decode(const std::uint8_t* data, std::size_t size) { return dmacheck::NS::decodeInput(data, size); } \
+    static auto check(const dmacheck::NS::Scenario& s, const Implementation& impl, bool stopAtFirst) {    \
+      return dmacheck::NS::checkScenario(s, impl.make,                                                    \
+                                         {.stopAtFirstViolation = stopAtFirst, .keepReports = !stopAtFirst}); \
+    }                                                                                                     \
+  };                                                                                                      \
+  }                                                                                                       \
+  extern "C" int LLVMFuzzerInitialize(int*, char***) {                                                    \
+    dmacheck::FuzzHarness<Target>::initialize();                                                          \
+    return 0;                                                                                             \
+  }                                                                                                       \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {                     \
+    return dmacheck::FuzzHarness<Target>::testOneInput(data, size);                                       \
+  }
+

@@ -15,6 +15,7 @@ struct BugRecord {
   std::vector<std::string> invariants;
   int triggerOps = 0;  // operations in the minimal trigger
   std::string trigger;
+  bool proofOnly = false;  // no trace can show it (outside the trace rules); only a theorem refutes it
 };
 
 }  // namespace dmacheck::impl

@@ -3,48 +3,16 @@
 #include <algorithm>
 #include <bit>
 
+#include "check/byte_fields.h"
 #include "model/iova/config_rules.h"
 
 namespace dmacheck::iova {
 
 namespace {
 
-constexpr std::uint8_t kEscape = 0xff;
+using Reader = ByteFieldReader;
 
-class Reader {
- public:
-  Reader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
-  bool done() const { return pos_ >= size_; }
-  std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
-  // One field: a table pick, or an escaped LEB128 value.
-  std::uint64_t field(std::initializer_list<std::uint64_t> table) {
-    const std::uint8_t tag = byte();
-    if (tag == kEscape) {
-      std::uint64_t value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        const std::uint8_t b = byte();
-        value |= std::uint64_t(b & 0x7f) << shift;
-        if (!(b & 0x80)) break;
-      }
-      return value;
-    }
-    return table.begin()[tag % table.size()];
-  }
-
- private:
-  const std::uint8_t* data_;
-  std::size_t size_, pos_ = 0;
-};
-
-void put(std::vector<std::uint8_t>& out, std::uint64_t value) {
-  out.push_back(kEscape);
-  do {
-    std::uint8_t b = value & 0x7f;
-    value >>= 7;
-    if (value) b |= 0x80;
-    out.push_back(b);
-  } while (value);
-}
+void put(std::vector<std::uint8_t>& out, std::uint64_t value) { putEscaped(out, value); }
 
 Config decodeConfig(Reader& in) {
   Config c;

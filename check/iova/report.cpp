@@ -3,30 +3,14 @@
 #include <fmt/format.h>
 
 #include "check/iova/trace_codec.h"
+#include "check/trace_render.h"
 
 namespace dmacheck::iova {
 
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run) {
-  std::string out = fmt::format("{}{}\n", kTraceMagic, kTraceFormatVersion);
-  for (const auto& note : meta.notes) out += "# " + note + "\n";
-  out += "target iova\n";
-  if (!meta.impl.empty()) out += "impl " + meta.impl + "\n";
-  for (const auto& line : headerLines(scenario.config)) out += line + "\n";
-  for (const auto& e : meta.expectations) {
-    std::string names;
-    for (const auto& v : e.variants) names += (names.empty() ? "" : ",") + v;
-    out += fmt::format("expect {} {}\n", names, e.verdict);
-  }
-  for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
-    std::string comment;
-    if (run && i < run->reports.size()) {
-      const StepReport& r = run->reports[i];
-      comment = r.outcome;
-      if (!r.violations.empty()) comment += " ! " + r.violations.front().invariant;
-    }
-    out += opLine(scenario.ops[i], comment) + "\n";
-  }
-  return out;
+  return renderTraceText("iova", scenario, meta, run, headerLines, [](const Op& op, const std::string& comment) {
+    return opLine(op, comment);
+  });
 }
 
 std::string renderReplay(const Scenario& scenario, const CheckResult& run) {

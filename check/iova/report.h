@@ -6,14 +6,11 @@
 
 #include "check/iova/checker.h"
 #include "check/trace_document.h"
+#include "check/trace_render.h"
 
 namespace dmacheck::iova {
 
-struct TraceMeta {
-  std::string impl;
-  std::vector<std::string> notes;
-  std::vector<Expectation> expectations;
-};
+using TraceMeta = dmacheck::TraceMeta;
 
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
 std::string renderReplay(const Scenario& scenario, const CheckResult& run);

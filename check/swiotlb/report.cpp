@@ -3,34 +3,14 @@
 #include <fmt/format.h>
 
 #include "check/swiotlb/trace_codec.h"
+#include "check/trace_render.h"
 
 namespace dmacheck::swiotlb {
 
-namespace {
-
-std::string outcomeComment(const StepReport& r) {
-  std::string text = "-> " + r.outcome;
-  if (!r.violations.empty()) text += "  ! " + r.violations.front().invariant;
-  return text;
-}
-
-}  // namespace
-
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run) {
-  std::string out = fmt::format("{}{}\n", kTraceMagic, kTraceFormatVersion);
-  for (const auto& note : meta.notes) out += "# " + note + "\n";
-  out += "target swiotlb\n";
-  if (!meta.impl.empty()) out += "impl " + meta.impl + "\n";
-  for (const auto& line : headerLines(scenario.config)) out += line + "\n";
-  for (const auto& e : meta.expectations) {
-    std::string names;
-    for (const auto& n : e.variants) names += (names.empty() ? "" : ",") + n;
-    out += fmt::format("expect {} {}\n", names, e.verdict);
-  }
-  const bool annotate = run && run->reports.size() == scenario.ops.size();
-  for (std::size_t i = 0; i < scenario.ops.size(); ++i)
-    out += opLine(scenario.ops[i], annotate ? outcomeComment(run->reports[i]) : "") + "\n";
-  return out;
+  return renderTraceText("swiotlb", scenario, meta, run, headerLines, [](const Op& op, const std::string& comment) {
+    return opLine(op, comment);
+  });
 }
 
 std::string renderReplay(const Scenario& scenario, const CheckResult& run) {

@@ -6,14 +6,11 @@
 
 #include "check/swiotlb/checker.h"
 #include "check/trace_document.h"
+#include "check/trace_render.h"
 
 namespace dmacheck::swiotlb {
 
-struct TraceMeta {
-  std::string impl;                        // written as the 'impl' line (may be empty)
-  std::vector<std::string> notes;          // '# ' comment lines after the magic line
-  std::vector<Expectation> expectations;   // 'expect' lines
-};
+using TraceMeta = dmacheck::TraceMeta;
 
 // A trace file; when `run` has reports, each operation carries its outcome as a comment.
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);

@@ -54,7 +54,7 @@ std::vector<Bug> buildBugs() {
       {"PGSIZE-BIT63-WRAP", "(dmacheck finding, by proof) iommu_pgsize's `offset + pgsize_next <= size` wraps when the "
        "bitmap has a 2^63-byte page: the count it returns maps past the end. No IOMMU offers such a page; traces "
        "cannot reach it (maps are at most 4 GiB)", "map_pages/pgcount series (v5.15)", "not fixed (unreachable in practice)",
-       {"P-SPLIT"}, 1, "bitmap 1|2^63, iova 2^63, paddr 0, any size below 2^63 => 2^63 one-byte pages"},
+       {"P-SPLIT"}, 1, "bitmap 1|2^63, iova 2^63, paddr 0, any size below 2^63 => 2^63 one-byte pages", true},
   };
 }
 

@@ -1,0 +1,92 @@
+#include "check/pagesize/byte_codec.h"
+
+#include "check/byte_fields.h"
+#include "model/pagesize/config_rules.h"
+
+namespace dmacheck::pagesize {
+
+namespace {
+
+constexpr std::uint64_t K = 1024, M = K * K, G = K * M;
+
+VfioConfig decodeConfig(ByteFieldReader& in) {
+  VfioConfig c;
+  const std::uint64_t page = in.field({4 * K, 64 * K, 16 * K});
+  c.cpuPageShift = page == 64 * K ? 16 : page == 16 * K ? 14 : 12;
+  const std::initializer_list<std::uint64_t> domains = {4 * K | 2 * M | G, 64 * K | 512 * M,
+                                                        4 * K | 64 * K | 2 * M | 512 * M, 16 * K | 32 * M, 4 * K};
+  c.domains = {in.field(domains)};
+  const bool second = in.field({0, 1}) != 0;
+  const std::uint64_t other = in.field(domains);
+  if (second) c.domains.push_back(other);
+  c.v2 = in.field({1, 0}) != 0;
+  c.dmaEntryLimit = static_cast<std::uint32_t>(in.field({65535, 2, 1}));
+  if (model::configProblem(c)) c = VfioConfig{};
+  return c;
+}
+
+std::uint64_t address(ByteFieldReader& in) {
+  return in.field({0, 4 * K, 16 * K, 64 * K, 2 * M, 0x1ff000, 0x201000, 2 * M + 64 * K, G, 0x10000, 32 * M});
+}
+
+std::uint64_t size(ByteFieldReader& in) {
+  return in.field({4 * K, 64 * K, 2 * M, 16 * K, 8 * K, 0x402000, 2 * M - 4 * K, 4 * M, 32 * M, 128 * K});
+}
+
+Op decodeOp(ByteFieldReader& in) {
+  switch (in.byte() % 4) {
+    case 0: {
+      SplitOp o{address(in), address(in), size(in)};
+      if (model::splitProblem(o.iova, o.paddr, o.size)) o = SplitOp{0, 0, 4 * K};
+      return o;
+    }
+    case 1: {
+      VfioMapOp o{address(in), address(in), size(in)};
+      if (model::vfioMapProblem({o.iova, o.vaddr, o.size})) o.size = 4 * K;
+      return o;
+    }
+    case 2: {
+      VfioUnmapOp o{address(in), size(in), in.field({0, 1}) != 0};
+      return o;
+    }
+    default: return UnmapLiveOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3}))};
+  }
+}
+
+}  // namespace
+
+DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
+  ByteFieldReader in(data, size);
+  DecodedInput out;
+  out.scenario.config = decodeConfig(in);
+  out.variantChoice = in.byte();
+  while (!in.done() && out.scenario.ops.size() < 100) out.scenario.ops.push_back(decodeOp(in));
+  return out;
+}
+
+std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
+  std::vector<std::uint8_t> out;
+  const VfioConfig& c = s.config;
+  putEscaped(out, 1ULL << c.cpuPageShift);
+  putEscaped(out, c.domains.at(0));
+  putEscaped(out, c.domains.size() > 1 ? 1 : 0);
+  putEscaped(out, c.domains.size() > 1 ? c.domains[1] : 0);
+  putEscaped(out, c.v2 ? 1 : 0);
+  putEscaped(out, c.dmaEntryLimit);
+  out.push_back(variantChoice);
+  for (const Op& op : s.ops) {
+    out.push_back(static_cast<std::uint8_t>(op.index()));
+    std::visit(
+        [&](const auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, SplitOp>) putEscaped(out, o.iova), putEscaped(out, o.paddr), putEscaped(out, o.size);
+          if constexpr (std::is_same_v<T, VfioMapOp>) putEscaped(out, o.iova), putEscaped(out, o.vaddr), putEscaped(out, o.size);
+          if constexpr (std::is_same_v<T, VfioUnmapOp>) putEscaped(out, o.iova), putEscaped(out, o.size), putEscaped(out, o.all);
+          if constexpr (std::is_same_v<T, UnmapLiveOp>) putEscaped(out, o.live);
+        },
+        op);
+  }
+  return out;
+}
+
+}  // namespace dmacheck::pagesize

@@ -1,0 +1,27 @@
+#include "check/pagesize/report.h"
+
+#include <fmt/format.h>
+
+#include "check/pagesize/trace_codec.h"
+#include "check/trace_render.h"
+
+namespace dmacheck::pagesize {
+
+std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run) {
+  return renderTraceText("pagesize", scenario, meta, run, headerLines, [](const Op& op, const std::string& comment) {
+    return opLine(op, comment);
+  });
+}
+
+std::string renderReplay(const Scenario& scenario, const CheckResult& run) {
+  std::string out;
+  for (const auto& line : headerLines(scenario.config)) out += "  " + line + "\n";
+  for (const StepReport& r : run.reports) {
+    out += fmt::format("  {:>2} {:<52} -> {}\n", r.step, opLine(r.op), r.outcome);
+    for (const auto& v : r.violations) out += fmt::format("     ! {} at step {}: {}\n", v.invariant, v.step, v.detail);
+    if (!r.violations.empty()) out += fmt::format("       state: {}\n", r.state);
+  }
+  return out;
+}
+
+}  // namespace dmacheck::pagesize

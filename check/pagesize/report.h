@@ -1,0 +1,18 @@
+#pragma once
+// Writing page-size scenarios for people: trace files annotated with what each step did,
+// and the step-by-step replay report with the mappings after a step that broke something.
+#include <string>
+#include <vector>
+
+#include "check/pagesize/checker.h"
+#include "check/trace_document.h"
+#include "check/trace_render.h"
+
+namespace dmacheck::pagesize {
+
+using TraceMeta = dmacheck::TraceMeta;
+
+std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
+std::string renderReplay(const Scenario& scenario, const CheckResult& run);
+
+}  // namespace dmacheck::pagesize

@@ -1,0 +1,23 @@
+#pragma once
+// Page-size lines of the trace format: the container header and one line per operation.
+//
+//   container host_page=64K domains=0x40201000,0x20010000 v2=1 dma_entry_limit=65535
+//   split iova=0x1ff000 paddr=0x1ff000 size=0x402000     # iommu_map on every domain
+//   vfio-map iova=0x10000 vaddr=0x10000 size=0x10000
+//   vfio-unmap iova=0x0 size=0x20000                      # or: vfio-unmap all=1
+//   unmap-live live=0
+#include <string>
+#include <vector>
+
+#include "check/pagesize/ops.h"
+#include "check/trace_document.h"
+
+namespace dmacheck::pagesize {
+
+// Throws InputError naming the line, the rule and the value.
+Scenario scenarioFromDocument(const TraceDocument& doc);
+
+std::vector<std::string> headerLines(const VfioConfig& config);
+std::string opLine(const Op& op, const std::string& comment = "");
+
+}  // namespace dmacheck::pagesize
