@@ -20,10 +20,10 @@ ctest --preset asan
 
 echo "== libFuzzer on the trace parser (${fuzz_seconds}s, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target trace_parser_fuzz swiotlb_fuzz iova_fuzz
+cmake --build --preset fuzz --target trace_parser_fuzz swiotlb_fuzz iova_fuzz pagesize_fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp corpus/parser/* corpus/swiotlb/*.trace corpus/iova/*.trace "$work/"
+cp corpus/parser/* corpus/swiotlb/*.trace corpus/iova/*.trace corpus/pagesize/*.trace "$work/"
 ./build/fuzz/fuzz/trace_parser_fuzz "$work" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
   -artifact_prefix="$work/" 2>&1 | grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY" || true
 if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null; then
@@ -38,6 +38,10 @@ echo "== dmacheck fuzz on the fixed logic (${fuzz_seconds}s, ASan + UBSan): no f
 echo "== dmacheck fuzz on the fixed IOVA logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
 ./build/dev/cli/dmacheck fuzz --target iova --impl proposal-checked-unmap --time "$fuzz_seconds" --seed 1 \
   --fuzzer build/fuzz/fuzz/iova_fuzz --seed-corpus corpus/iova --out "$work/iova-campaign" | tail -n 4
+
+echo "== dmacheck fuzz on the fixed page-size logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
+./build/dev/cli/dmacheck fuzz --target pagesize --impl proposal-account-once --time "$fuzz_seconds" --seed 1 \
+  --fuzzer build/fuzz/fuzz/pagesize_fuzz --seed-corpus corpus/pagesize --out "$work/pagesize-campaign" | tail -n 4
 
 echo "== ClusterFuzzLite build (.clusterfuzzlite/build.sh with the builder's variables, no Docker)"
 bash scripts/check-clusterfuzzlite.sh

@@ -27,7 +27,9 @@ template <typename W>
 PageChoice<W> iommuPageSize(W bitmap, W iova, W paddr, W size, bool withCount, bool countWithoutWrap = false) {
   const W merge = iova | paddr;
   W candidates = bitmap & lowMask(W(flsLong(size) - W(1)));
-  candidates = select(merge != W(0), W(candidates & lowMask(lowestBit(merge))), candidates);
+  // (The kernel tests merge first; here the index is made safe for the shift before selecting.)
+  const W alignIndex = select(merge != W(0), lowestBit(merge), W(63));
+  candidates = candidates & lowMask(alignIndex);
   const W pageIndex = flsLong(candidates) - W(1);
   const W pageSize = W(1) << pageIndex;
   if (!withCount) return {pageIndex, pageSize, W(1)};

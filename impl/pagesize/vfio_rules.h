@@ -19,9 +19,11 @@ W userPageSizes(W domainSizes, W hostPage, VfioBitmapRule rule) {
 }
 
 // The smallest user-visible page minus one: the alignment mask MAP_DMA and UNMAP_DMA check.
+// (No size at all, possible before v4.4 on a 64K host behind a 4K-only IOMMU: the kernel
+// takes __ffs(0); here the mask is 0 and the callers refuse every request.)
 template <typename W>
 W userAlignMask(W userSizes) {
-  return (W(1) << lowestBit(userSizes)) - W(1);
+  return (W(1) << select(userSizes != W(0), lowestBit(userSizes), W(0))) - W(1);
 }
 
 // vfio_dma_do_map()'s argument checks: non-empty, aligned, no wrap of iova or vaddr. (The
