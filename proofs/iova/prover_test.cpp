@@ -34,7 +34,6 @@ TEST(IovaProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
     EXPECT_TRUE(r.asExpected()) << "verdict " << smt::verdictName(r.verdict) << ", expected "
                                 << smt::verdictName(r.expected) << " " << r.expectedBecause
                                 << (r.witness && !r.replayConfirmed ? " (trace did not replay: " + replayedList(r) + ")" : "");
-    EXPECT_LT(r.seconds + r.witnessSeconds, 10.0);
   }
 }
 

@@ -1,9 +1,8 @@
 // The page-size proof suite as a test: every theorem on every variant has the verdict the
-// bug table predicts, every counterexample replays with the theorem's invariant, and the
-// whole suite stays within the 30 s.
+// bug table predicts and every counterexample replays with the theorem's invariant. (How
+// long the suite takes is measured by `dmacheck prove --target pagesize`, not asserted here.)
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <thread>
 
 #include "proofs/pagesize/prover.h"
@@ -21,10 +20,8 @@ TEST(PagesizeProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
 #endif
     variants.push_back(&v);
   }
-  const auto start = std::chrono::steady_clock::now();
   const auto results = Prover::proveAll(Prover::allJobs(theorems, variants), 20000,
                                         std::max(1u, std::thread::hardware_concurrency()));
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_FALSE(results.empty());
   for (const ProofResult& r : results) {
     SCOPED_TRACE(r.theorem->id + " on " + r.variant->name);
@@ -34,9 +31,6 @@ TEST(PagesizeProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
                                 << smt::verdictName(r.expected) << " " << r.expectedBecause << "; replay: " << replayed
                                 << r.reason << r.counterexample;
   }
-#ifndef DMACHECK_PROOF_SUBSET
-  EXPECT_LT(wall, 30.0);  // the figure for this target's proof suite
-#endif
 }
 
 }  // namespace

@@ -85,6 +85,23 @@ Statement countedPagesStayLargest(const Rules& rules) {
   return s;
 }
 
+// The exchange step of "largest first is fewest": any other split's pages that start inside
+// the chosen page's span [0, pg) are no larger than pg (pgsize-largest for the first; the rest
+// are aligned inside an aligned span), so they end inside it and tile it; one pg page replaces
+// them, never using more pages. Induction over what remains gives the fewest pages.
+Statement largestFirstTiles(const Rules& rules) {
+  const SplitInputs in;
+  const Word offset = Word::variable("other_page_offset"), other = Word::variable("other_page");
+  const auto choice = choose(in, rules, rules.mapPagesCount);
+  Statement s;
+  s.assumptions = in.assumptions();
+  s.assumptions.insert(s.assumptions.end(),
+                       {offset < choice.pageSize,
+                        validPage(other, in.bitmap, in.iova + offset, in.paddr + offset, in.size - offset)});
+  s.claim = offset + other <= choice.pageSize;
+  return s;
+}
+
 // MAP_DMA's argument checks accept exactly the representable maps: non-empty, iova, vaddr
 // and size multiples of max(host page, smallest IOMMU page), no wrap.
 Statement vfioMapChecksExact(const Rules& rules) {
@@ -127,6 +144,10 @@ const std::vector<Theorem>& pagesizeTheorems() {
        "with map_pages' count, each of the counted pages is the largest valid page where it starts: one call "
        "maps exactly what one call per page would",
        {}, counted, countedPagesStayLargest},
+      {"largest-first-tiles", "P-FEWEST",
+       "every valid page of another split that starts inside the chosen page ends inside it: the chosen page "
+       "replaces them, so largest-first uses the fewest pages (with induction on the rest)",
+       {}, always, largestFirstTiles},
       {"vfio-map-checks-exact", "V-ACCEPT",
        "MAP_DMA's argument checks accept exactly the maps that are non-empty, multiples of max(host page, "
        "smallest IOMMU page) in iova, vaddr and size, and do not wrap",
