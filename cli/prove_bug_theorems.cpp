@@ -10,6 +10,7 @@
 #include "check/iova/implementations.h"
 #include "check/iova/report.h"
 #include "check/pagesize/implementations.h"
+#include "check/pagesize/report.h"
 #include "cli/command.h"
 #include "cli/prove_options.h"
 #include "cli/trace_files.h"
@@ -41,8 +42,8 @@ struct PagesizeFamily {
   static const auto& variants() { return impl::pagesize::pagesizeVariants(); }
   static const auto* findVariant(const std::string& n) { return impl::pagesize::findPagesizeVariant(n); }
   static std::string unknown(const std::string& n) { return pagesize::unknownImplementationMessage(n); }
-  static std::string render(const pagesize::Scenario&, const std::string&, const std::vector<std::string>&) {
-    return "";  // no trace format for this target yet: the counterexample's values are printed instead
+  static std::string render(const pagesize::Scenario& s, const std::string& impl, std::vector<std::string> notes) {
+    return pagesize::renderTrace(s, {impl, std::move(notes), {}});
   }
 };
 
@@ -86,6 +87,7 @@ void printResult(const ProveOptions& o, const typename F::Prover::Result& r) {
   std::cout << fmt::format("{:<26} {:<24} {:<26} {:>8.3f}  {}\n", r.theorem->id, r.variant->name, verdict, r.seconds,
                            expected);
   if (!r.reason.empty()) std::cout << fmt::format("    reason: {}\n", r.reason);
+  if (!r.sameAs.empty()) std::cout << fmt::format("    (the same statement as on {}: solved once)\n", r.sameAs);
   if (r.verdict == Verdict::Counterexample) std::cout << fmt::format("    counterexample: {}\n", r.counterexample);
   if (!r.witness) return;
   const std::string text = F::render(*r.witness, r.variant->name,
@@ -96,11 +98,8 @@ void printResult(const ProveOptions& o, const typename F::Prover::Result& r) {
                                                   F::name, r.variant->name, r.theorem->id)});
   std::string seen;
   for (const auto& inv : r.replayed) seen += (seen.empty() ? "" : ", ") + inv;
-  std::string where = "not written (no trace format for this target yet)";
-  if (!text.empty()) {
-    where = fmt::format("{}/{}-{}-{}.trace", o.out, F::name, r.variant->name, r.theorem->id);
-    writeFileAtomically(where, text);
-  }
+  const std::string where = fmt::format("{}/{}-{}-{}.trace", o.out, F::name, r.variant->name, r.theorem->id);
+  writeFileAtomically(where, text);
   std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", where, r.witnessSeconds,
                            seen.empty() ? "nothing" : seen);
 }

@@ -37,6 +37,9 @@ struct BugTheorem {
   std::vector<std::string> refutedBy;  // bug ids that make it false
   bool (*applies)(const Rules&);
   WitnessedStatement<Scenario> (*state)(const Rules&);
+  // The rule fields the statement reads, as text: variants that agree on them share one
+  // solver run. Empty function: every variant is solved on its own.
+  std::string (*reads)(const Rules&) = nullptr;
 };
 
 template <class Target>
@@ -60,6 +63,7 @@ class BugTheoremProver {
     bool replayConfirmed = false;
     smt::Verdict expected = smt::Verdict::Proved;
     std::string expectedBecause;       // the variant's bugs that refute the theorem
+    std::string sameAs;                // the variant whose identical statement was solved
     bool asExpected() const {
       return verdict == expected && (verdict != smt::Verdict::Counterexample || replayConfirmed || !traceShape);
     }
@@ -80,6 +84,51 @@ class BugTheoremProver {
   }
 
   static Result proveOne(const Theorem& theorem, const Variant& variant, unsigned timeoutMs) {
+    Result r = start(theorem, variant);
+    const WitnessedStatement<Scenario> statement = theorem.state(variant.rules);
+    const smt::Decision decision = smt::decide(statement.assumptions, statement.claim, timeoutMs);
+    r.verdict = decision.verdict;
+    r.seconds = decision.seconds;
+    r.reason = decision.reason;
+    if (decision.counterexample) r.counterexample = decision.counterexample->describe();
+    finish(r, statement, timeoutMs);
+    return r;
+  }
+
+  // On up to `threads` threads (each with its own Z3 context); results in job order. Jobs
+  // whose statements are the same (Theorem::reads) are solved once.
+  static std::vector<Result> proveAll(const std::vector<Job>& jobs, unsigned timeoutMs, unsigned threads) {
+    std::vector<Job> solved;
+    std::vector<std::size_t> solvedAs(jobs.size());
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      const Theorem& t = *jobs[i].theorem;
+      const std::string key = t.id + "|" + (t.reads ? t.reads(jobs[i].variant->rules) : jobs[i].variant->name);
+      const auto it = std::find(keys.begin(), keys.end(), key);
+      solvedAs[i] = static_cast<std::size_t>(it - keys.begin());
+      if (it == keys.end()) keys.push_back(key), solved.push_back(jobs[i]);
+    }
+    const std::vector<Result> unique = smt::proveInParallel<Result>(
+        solved, threads, [&](const Job& job) { return proveOne(*job.theorem, *job.variant, timeoutMs); });
+    std::vector<Result> results;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      const Result& first = unique[solvedAs[i]];
+      if (first.variant == jobs[i].variant) {
+        results.push_back(first);
+        continue;
+      }
+      Result r = start(*jobs[i].theorem, *jobs[i].variant);
+      r.verdict = first.verdict, r.seconds = first.seconds, r.reason = first.reason;
+      r.counterexample = first.counterexample, r.sameAs = first.variant->name;
+      finish(r, jobs[i].theorem->state(jobs[i].variant->rules), timeoutMs);
+      results.push_back(std::move(r));
+    }
+    return results;
+  }
+
+ private:
+  // The result's identity and the verdict the bug table predicts for it.
+  static Result start(const Theorem& theorem, const Variant& variant) {
     Result r;
     r.theorem = &theorem;
     r.variant = &variant;
@@ -87,24 +136,15 @@ class BugTheoremProver {
       if (std::find(variant.knownBugs.begin(), variant.knownBugs.end(), bug) != variant.knownBugs.end())
         r.expectedBecause += (r.expectedBecause.empty() ? "" : ", ") + bug;
     r.expected = r.expectedBecause.empty() ? smt::Verdict::Proved : smt::Verdict::Counterexample;
-    const WitnessedStatement<Scenario> statement = theorem.state(variant.rules);
-    r.traceShape = static_cast<bool>(statement.witness);
-    const smt::Decision decision = smt::decide(statement.assumptions, statement.claim, timeoutMs);
-    r.verdict = decision.verdict;
-    r.seconds = decision.seconds;
-    r.reason = decision.reason;
-    if (decision.counterexample) r.counterexample = decision.counterexample->describe();
-    if (r.verdict == smt::Verdict::Counterexample) findWitness(r, statement, timeoutMs);
     return r;
   }
 
-  // On up to `threads` threads (each with its own Z3 context); results in job order.
-  static std::vector<Result> proveAll(const std::vector<Job>& jobs, unsigned timeoutMs, unsigned threads) {
-    return smt::proveInParallel<Result>(jobs, threads,
-                                        [&](const Job& job) { return proveOne(*job.theorem, *job.variant, timeoutMs); });
+  // For a counterexample: the trace for this variant, and its replay.
+  static void finish(Result& r, const WitnessedStatement<Scenario>& statement, unsigned timeoutMs) {
+    r.traceShape = static_cast<bool>(statement.witness);
+    if (r.verdict == smt::Verdict::Counterexample) findWitness(r, statement, timeoutMs);
   }
 
- private:
   static void findWitness(Result& r, const WitnessedStatement<Scenario>& statement, unsigned timeoutMs) {
     if (!statement.witness) return;
     std::vector<smt::Truth> constraints = statement.assumptions;

@@ -34,7 +34,7 @@ std::uint64_t size(ByteFieldReader& in) {
 }
 
 Op decodeOp(ByteFieldReader& in) {
-  switch (in.byte() % 4) {
+  switch (in.byte() % 5) {
     case 0: {
       SplitOp o{address(in), address(in), size(in)};
       if (model::splitProblem(o.iova, o.paddr, o.size)) o = SplitOp{0, 0, 4 * K};
@@ -49,7 +49,12 @@ Op decodeOp(ByteFieldReader& in) {
       VfioUnmapOp o{address(in), size(in), in.field({0, 1}) != 0};
       return o;
     }
-    default: return UnmapLiveOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3}))};
+    case 3: return UnmapLiveOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3}))};
+    default: {
+      DeviceMapOp o{address(in), size(in), in.field({1, 0}) != 0};
+      if (model::deviceMapRequestProblem(o.phys, o.size)) o = DeviceMapOp{0x1000, 0x1000, o.untrusted};
+      return o;
+    }
   }
 }
 
@@ -83,6 +88,7 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
           if constexpr (std::is_same_v<T, VfioMapOp>) putEscaped(out, o.iova), putEscaped(out, o.vaddr), putEscaped(out, o.size);
           if constexpr (std::is_same_v<T, VfioUnmapOp>) putEscaped(out, o.iova), putEscaped(out, o.size), putEscaped(out, o.all);
           if constexpr (std::is_same_v<T, UnmapLiveOp>) putEscaped(out, o.live);
+          if constexpr (std::is_same_v<T, DeviceMapOp>) putEscaped(out, o.phys), putEscaped(out, o.size), putEscaped(out, o.untrusted);
         },
         op);
   }

@@ -7,7 +7,7 @@
 //
 //   header: host_page domain1 has_domain2 domain2 v2 entry_limit variant
 //   op:     kind(%4) then split: iova paddr size | vfio-map: iova vaddr size
-//           | vfio-unmap: iova size all | unmap-live: live
+//           | vfio-unmap: iova size all | unmap-live: live | device-map: phys size untrusted
 #include <cstdint>
 #include <vector>
 

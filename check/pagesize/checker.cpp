@@ -7,6 +7,7 @@
 
 #include "check/input_error.h"
 #include "model/pagesize/config_rules.h"
+#include "model/pagesize/exposure_spec.h"
 #include "model/pagesize/invariants.h"
 #include "model/pagesize/page_split_spec.h"
 #include "model/pagesize/vfio_spec.h"
@@ -93,6 +94,17 @@ class Run {
 
   void run(const VfioUnmapOp& o, StepReport& r) { unmap({o.iova, o.size, o.all}, r); }
 
+  void run(const DeviceMapOp& o, StepReport& r) {
+    const DeviceMapResult got = impl_->deviceMap(o.phys, o.size, o.untrusted);
+    const auto exposure = model::exposureOf(got, o.phys, o.size);
+    const char* kinds[] = {"refused", "mapped", "bounced", "bypass"};
+    r.outcome = fmt::format("{}{}", kinds[static_cast<int>(got.kind)],
+                            got.kind != DeviceMapResult::Kind::Mapped ? ""
+                            : fmt::format(" dma {:#x}, exposes {:#x} bytes", got.dma, exposure.value_or(0)));
+    if (auto problem = model::deviceMapProblem(got, o.phys, o.size, o.untrusted))
+      flag(r, problem->invariant, problem->detail);
+  }
+
   void run(const UnmapLiveOp& o, StepReport& r) {
     const auto& live = spec_.mappings();
     if (live.empty()) {
@@ -137,6 +149,9 @@ void validateScenario(const Scenario& s) {
       if (auto problem = model::splitProblem(o->iova, o->paddr, o->size)) throw InputError(where + ": " + *problem);
     if (const auto* o = std::get_if<VfioMapOp>(&s.ops[i]))
       if (auto problem = model::vfioMapProblem({o->iova, o->vaddr, o->size}))
+        throw InputError(where + ": " + *problem);
+    if (const auto* o = std::get_if<DeviceMapOp>(&s.ops[i]))
+      if (auto problem = model::deviceMapRequestProblem(o->phys, o->size))
         throw InputError(where + ": " + *problem);
   }
 }

@@ -85,9 +85,20 @@ class SmallestPagesOnly final : public PageSizeLogic {
   }
   Errno vfioMap(const VfioMap&) override { return Errno::Inval; }
   VfioUnmapResult vfioUnmap(const VfioUnmap&) override { return {Errno::Inval, 0}; }
+  DeviceMapResult deviceMap(std::uint64_t, std::uint64_t, bool) override { return {}; }
   std::vector<VfioMapping> vfioMappings() const override { return {}; }
   std::uint64_t lockedPages() const override { return 0; }
 };
+
+TEST(PagesizeChecker, GranuleAbovePageSizeExposesUntrustedDevices) {
+  const Scenario dart{{12, {0x2004000}, true, 65535}, {DeviceMapOp{0x1000, 0x1000, true}}};  // 16K DART, 4K host
+  EXPECT_EQ(firstViolation("linux-6.12", dart), "G-EXPOSE");    // forced bypass
+  EXPECT_EQ(firstViolation("sven-v3-2021", dart), "G-EXPOSE");  // [0, 16K) reachable
+  EXPECT_EQ(firstViolation("sven-v2-2021", dart), "pass");      // refused
+  EXPECT_EQ(firstViolation("linux-4.4", dart), "pass");         // no DMA domain at all
+  const Scenario trusted{{12, {0x2004000}, true, 65535}, {DeviceMapOp{0x1000, 0x1000, false}}};
+  EXPECT_EQ(firstViolation("sven-v3-2021", trusted), "pass");   // exposure allowed, buffer covered
+}
 
 TEST(PagesizeChecker, ASplitWithMorePagesThanNeededIsCaught) {
   const Scenario s{{12, {k4K2M1G}, true, 65535}, {SplitOp{0x200000, 0x200000, 0x400000}}};

@@ -27,7 +27,12 @@ struct UnmapLiveOp {  // VFIO_IOMMU_UNMAP_DMA of exactly one live mapping
   std::uint32_t live = 0;
 };
 
-using Op = std::variant<SplitOp, VfioMapOp, VfioUnmapOp, UnmapLiveOp>;
+struct DeviceMapOp {  // dma_map_page by a device behind the first domain (its granule: that domain's smallest page)
+  std::uint64_t phys = 0, size = 0;
+  bool untrusted = false;
+};
+
+using Op = std::variant<SplitOp, VfioMapOp, VfioUnmapOp, UnmapLiveOp, DeviceMapOp>;
 
 struct Scenario {
   VfioConfig config;

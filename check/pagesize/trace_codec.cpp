@@ -65,8 +65,14 @@ Op readOp(const TraceLine& line) {
     if (live > UINT32_MAX) throw InputError(fmt::format("unmap-live live {:#x} does not fit 32 bits", live), line.lineNo);
     return UnmapLiveOp{static_cast<std::uint32_t>(live)};
   }
+  if (k == "device-map") {
+    line.allowOnly({"phys", "size", "untrusted"});
+    const std::uint64_t untrusted = line.numberOr("untrusted", 0);
+    if (untrusted > 1) throw InputError(fmt::format("device-map untrusted must be 0 or 1, got {}", untrusted), line.lineNo);
+    return DeviceMapOp{line.number("phys"), line.number("size"), untrusted == 1};
+  }
   throw InputError(fmt::format("unknown line '{}' (pagesize traces know container, split, vfio-map, vfio-unmap, "
-                               "unmap-live)", k), line.lineNo);
+                               "unmap-live, device-map)", k), line.lineNo);
 }
 
 }  // namespace
@@ -114,6 +120,10 @@ std::string opLine(const Op& op, const std::string& comment) {
       std::vector<std::pair<std::string, std::string>> f = {{"iova", hex(o.iova)}, {"size", hex(o.size)}};
       if (o.all) f.push_back({"all", "1"});
       return formatTraceLine("vfio-unmap", f, comment);
+    }
+    std::string operator()(const DeviceMapOp& o) const {
+      return formatTraceLine("device-map", {{"phys", hex(o.phys)}, {"size", hex(o.size)},
+                                            {"untrusted", o.untrusted ? "1" : "0"}}, comment);
     }
     std::string operator()(const UnmapLiveOp& o) const {
       return formatTraceLine("unmap-live", {{"live", std::to_string(o.live)}}, comment);

@@ -6,6 +6,7 @@
 //   vfio-map iova=0x10000 vaddr=0x10000 size=0x10000
 //   vfio-unmap iova=0x0 size=0x20000                      # or: vfio-unmap all=1
 //   unmap-live live=0
+//   device-map phys=0x1000 size=0x1000 untrusted=1        # dma_map_page through the first domain
 #include <string>
 #include <vector>
 

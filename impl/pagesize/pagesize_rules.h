@@ -11,11 +11,20 @@ enum class VfioBitmapRule {
   HideSubPageAddPage,  // v4.4 on: sub-page sizes hidden, PAGE_SIZE advertised instead
 };
 
+// What dma-iommu does for a device whose IOMMU granule is larger than the CPU page (seed 004).
+enum class GranuleRule {
+  RefuseAbovePage,         // before v5.15: init_iova_domain's BUG_ON; no DMA domain, maps fail
+  BypassAbovePage,         // v5.15 on: apple-dart forces bypass (46d1fb072e76): no translation
+  RoundToGranule,          // Sven Peter's v2 (Aug 2021): granule-rounded maps; untrusted unaligned maps fail
+  RoundToGranuleTrustAll,  // his v3 (Oct 2021): untrusted-device handling dropped [interpretation]
+};
+
 struct Rules {
   bool mapPagesCount = true;  // v5.15 map_pages(): iommu_pgsize returns a page count
   VfioBitmapRule vfioBitmap = VfioBitmapRule::HideSubPageAddPage;
   bool accountHostPagesOnce = false;  // dmacheck proposal: a host page under two mappings counts once
   bool countWithoutWrap = false;      // dmacheck proposal: `offset + pgsize_next <= size` cannot wrap
+  GranuleRule granule = GranuleRule::BypassAbovePage;
 };
 
 }  // namespace dmacheck::impl::pagesize

@@ -55,6 +55,16 @@ struct VfioUnmapResult {
   std::uint64_t bytes = 0;  // unmap->size as returned: bytes actually unmapped
 };
 
+// A streaming DMA map through dma-iommu (iommu_dma_map_page) by a device behind the first
+// domain, whose granule is that domain's smallest page: what the device can reach.
+struct DeviceMapResult {
+  enum class Kind { Refused, Mapped, Bounced, Bypass } kind = Kind::Refused;
+  std::uint64_t dma = 0;           // the address handed to the device
+  std::uint64_t mappedIova = 0;    // Mapped: the IOVA range the IOMMU now translates
+  std::uint64_t mappedPhys = 0;    //   to this physical range,
+  std::uint64_t mappedLength = 0;  //   of which the buffer is a part
+};
+
 // One vfio_dma: an IOVA range mapped to the user's memory at vaddr.
 struct VfioMapping {
   std::uint64_t iova = 0, vaddr = 0, size = 0;

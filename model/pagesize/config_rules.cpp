@@ -34,4 +34,12 @@ std::optional<std::string> vfioMapProblem(const VfioMap& r) {
   return std::nullopt;
 }
 
+std::optional<std::string> deviceMapRequestProblem(std::uint64_t phys, std::uint64_t size) {
+  if (size == 0 || size > kMaxVfioBytes)
+    return fmt::format("device map size {:#x} is not in 1..{:#x}", size, kMaxVfioBytes);
+  if (phys >= (1ULL << 52) || phys + size > (1ULL << 52))
+    return fmt::format("device map [{:#x}, +{:#x}] is not below 2^52 (physical addresses)", phys, size);
+  return std::nullopt;
+}
+
 }  // namespace dmacheck::pagesize::model

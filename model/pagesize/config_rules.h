@@ -15,5 +15,6 @@ inline constexpr std::uint64_t kMaxVfioBytes = 1ULL << 30;   // one MAP_DMA: up 
 std::optional<std::string> configProblem(const VfioConfig& config);
 std::optional<std::string> splitProblem(std::uint64_t iova, std::uint64_t paddr, std::uint64_t size);
 std::optional<std::string> vfioMapProblem(const VfioMap& request);
+std::optional<std::string> deviceMapRequestProblem(std::uint64_t phys, std::uint64_t size);
 
 }  // namespace dmacheck::pagesize::model

@@ -19,9 +19,12 @@ inline constexpr InvariantInfo kInvariants[] = {
     {"V-UNMAP", "UNMAP_DMA removes what v1/v2 semantics say (v2 never bisects a mapping) and reports its bytes"},
     {"V-STATE", "after every call the mappings equal the model's"},
     {"V-ACCOUNT", "every host page under some mapping is pinned and accounted once"},
+    {"G-ADDR", "the DMA address of a streaming map points at the buffer's first byte"},
+    {"G-COVER", "the range the IOMMU translates for a streaming map contains the buffer"},
+    {"G-EXPOSE", "an untrusted device reaches nothing beyond its buffer (no granule rounding, no bypass)"},
 };
 
-inline constexpr std::string_view kInvariantPriority[] = {"P-SPLIT", "P-FEWEST", "V-ACCEPT",
-                                                           "V-UNMAP", "V-STATE",  "V-ACCOUNT"};
+inline constexpr std::string_view kInvariantPriority[] = {"P-SPLIT",  "P-FEWEST", "V-ACCEPT", "V-UNMAP", "V-STATE",
+                                                           "V-ACCOUNT", "G-ADDR",  "G-COVER",  "G-EXPOSE"};
 
 }  // namespace dmacheck::pagesize

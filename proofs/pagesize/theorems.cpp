@@ -38,6 +38,12 @@ struct SplitInputs {
 };
 
 bool always(const Rules&) { return true; }
+
+// What the statements read from the rules (proofs/bug_theorems.h shares identical ones).
+std::string splitRules(const Rules& r) {
+  return std::to_string(r.mapPagesCount) + std::to_string(r.countWithoutWrap);
+}
+std::string vfioRules(const Rules& r) { return std::to_string(static_cast<int>(r.vfioBitmap)); }
 bool counted(const Rules& r) { return r.mapPagesCount; }
 
 impl::pagesize::PageChoice<Word> choose(const SplitInputs& in, const Rules& rules, bool count) {
@@ -133,25 +139,25 @@ const std::vector<Theorem>& pagesizeTheorems() {
       {"pgsize-valid", "P-SPLIT",
        "iommu_pgsize picks a page from the bitmap that divides iova and paddr and fits the size, and a count "
        "whose bytes fit too, for every 64-bit input __iommu_map lets through and every bitmap",
-       {"PGSIZE-BIT63-WRAP"}, always, pgsizeValidAnyBitmap},
+       {"PGSIZE-BIT63-WRAP"}, always, pgsizeValidAnyBitmap, splitRules},
       {"pgsize-valid-real-bitmaps", "P-SPLIT",
-       "the same for every bitmap without a 2^63-byte page (every real IOMMU)", {}, always, pgsizeValidRealBitmaps},
+       "the same for every bitmap without a 2^63-byte page (every real IOMMU)", {}, always, pgsizeValidRealBitmaps, splitRules},
       {"pgsize-largest", "P-FEWEST",
        "no larger page could start there: the choice is the largest valid page (largest-first is what makes the "
        "split the fewest pages with power-of-two sizes)",
-       {}, always, pgsizeLargest},
+       {}, always, pgsizeLargest, splitRules},
       {"count-pages-stay-largest", "P-FEWEST",
        "with map_pages' count, each of the counted pages is the largest valid page where it starts: one call "
        "maps exactly what one call per page would",
-       {}, counted, countedPagesStayLargest},
+       {}, counted, countedPagesStayLargest, splitRules},
       {"largest-first-tiles", "P-FEWEST",
        "every valid page of another split that starts inside the chosen page ends inside it: the chosen page "
        "replaces them, so largest-first uses the fewest pages (with induction on the rest)",
-       {}, always, largestFirstTiles},
+       {}, always, largestFirstTiles, splitRules},
       {"vfio-map-checks-exact", "V-ACCEPT",
        "MAP_DMA's argument checks accept exactly the maps that are non-empty, multiples of max(host page, "
        "smallest IOMMU page) in iova, vaddr and size, and do not wrap",
-       {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact},
+       {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact, vfioRules},
   };
   return theorems;
 }

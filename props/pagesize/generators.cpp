@@ -62,6 +62,11 @@ rc::Gen<Op> genOp(const Palette& p) {
       {2, rc::gen::apply([](std::uint64_t i, std::uint64_t s) -> Op { return VfioUnmapOp{i, s, false}; }, address,
                          size)},
       {1, rc::gen::just<Op>(VfioUnmapOp{0, 0, true})},
+      {3, rc::gen::apply([](std::uint64_t phys, std::uint64_t s, bool untrusted) -> Op {
+                           return DeviceMapOp{phys, s == 0 ? 1 : s, untrusted};
+                         },
+                         rc::gen::weightedOneOf<std::uint64_t>({{3, address}, {1, rc::gen::element<std::uint64_t>(0x1800, 0x10200)}}),
+                         size, rc::gen::arbitrary<bool>())},
   });
 }
 
