@@ -66,13 +66,13 @@ auto chosenTheorems(const ProveOptions& o) {
   if (o.theorems.empty())
     for (const auto& t : F::theorems()) out.push_back(&t);
   for (const std::string& id : o.theorems) {
-    const auto it = std::find_if(F::theorems().begin(), F::theorems().end(), [&](const auto& t) { return t.id == id; });
-    if (it == F::theorems().end()) {
+    const auto* theorem = proofs::findTheoremById(F::theorems(), id);
+    if (!theorem) {
       std::string known;
       for (const auto& k : F::theorems()) known += (known.empty() ? "" : ", ") + k.id;
       throw InputError(fmt::format("unknown {} theorem '{}' (theorems: {})", F::name, id, known));
     }
-    out.push_back(&*it);
+    out.push_back(theorem);
   }
   return out;
 }

@@ -42,6 +42,14 @@ struct BugTheorem {
   std::string (*reads)(const Rules&) = nullptr;
 };
 
+// The theorem with this id, or nothing.
+template <class Theorem>
+const Theorem* findTheoremById(const std::vector<Theorem>& theorems, const std::string& id) {
+  for (const Theorem& t : theorems)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
 template <class Target>
 class BugTheoremProver {
  public:

@@ -11,7 +11,7 @@ VfioType1::VfioType1(const VfioConfig& config, const Rules& rules)
 std::uint64_t VfioType1::computeBitmap(const VfioConfig& config) const {
   std::uint64_t common = ~std::uint64_t{0};
   for (PageSizes d : config.domains) common &= d;
-  return pagesize::userPageSizes(common, hostPage_, rules_.vfioBitmap);
+  return userPageSizes(common, hostPage_, rules_.vfioBitmap);
 }
 
 VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
@@ -22,16 +22,12 @@ VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
   return dmas_.end();
 }
 
-std::uint64_t VfioType1::pagesToPin(std::uint64_t vaddr, std::uint64_t size) const {
-  return (vaddr + size - 1) / hostPage_ - vaddr / hostPage_ + 1;
-}
-
 // vfio_dma_do_map(): the checks in the kernel's order, then pin and account.
 Errno VfioType1::map(const VfioMap& r) {
   if (!mapArgumentsValid(bitmap_, r.iova, r.vaddr, r.size)) return Errno::Inval;
   if (findDma(r.iova, r.size) != dmas_.end()) return Errno::Exist;
   if (dmas_.size() >= entryLimit_) return Errno::NoSpc;
-  Dma dma{r.iova, r.vaddr, r.size, pagesToPin(r.vaddr, r.size)};
+  const Dma dma{r.iova, r.vaddr, r.size};
   for (std::uint64_t p = r.vaddr / hostPage_; p <= (r.vaddr + r.size - 1) / hostPage_; ++p) {
     const bool firstPin = pinCount_[p]++ == 0;
     if (!rules_.accountHostPagesOnce || firstPin) ++locked_;

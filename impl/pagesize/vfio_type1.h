@@ -17,7 +17,6 @@ class VfioType1 {
  public:
   VfioType1(const VfioConfig& config, const Rules& rules);
 
-  std::uint64_t userPageSizes() const { return bitmap_; }  // VFIO_IOMMU_GET_INFO iova_pgsizes
   Errno map(const VfioMap& request);
   VfioUnmapResult unmap(const VfioUnmap& request);
 
@@ -26,12 +25,11 @@ class VfioType1 {
 
  private:
   struct Dma {
-    std::uint64_t iova, vaddr, size, pinned;
+    std::uint64_t iova, vaddr, size;
   };
   using Node = std::map<std::uint64_t, Dma>::iterator;
   std::uint64_t computeBitmap(const VfioConfig& config) const;
   Node findDma(std::uint64_t start, std::uint64_t size);  // vfio_find_dma: some overlapping mapping
-  std::uint64_t pagesToPin(std::uint64_t vaddr, std::uint64_t size) const;
   void removeDma(Node dma);
 
   Rules rules_;

@@ -29,7 +29,6 @@ class VfioSpec {
   explicit VfioSpec(const VfioConfig& config);
 
   std::uint64_t unit() const { return unit_; }
-  std::uint64_t hostPage() const { return hostPage_; }
 
   // The one answer MAP_DMA may give, and the mapping when it succeeds.
   Errno expectMap(const VfioMap& request) const;

@@ -201,10 +201,4 @@ const std::vector<Theorem>& iovaTheorems() {
   return theorems;
 }
 
-const Theorem* findTheorem(const std::string& id) {
-  for (const Theorem& t : iovaTheorems())
-    if (t.id == id) return &t;
-  return nullptr;
-}
-
 }  // namespace dmacheck::proofs::iova

@@ -24,7 +24,6 @@ using Statement = WitnessedStatement<dmacheck::iova::Scenario>;
 using Theorem = BugTheorem<dmacheck::iova::Scenario, impl::iova::Rules>;
 
 const std::vector<Theorem>& iovaTheorems();
-const Theorem* findTheorem(const std::string& id);
 
 // The statements with a rule passed in, so that tests can show a wrong rule is refuted
 // (the theorem is not vacuous). The theorems above use the implementation's rules.

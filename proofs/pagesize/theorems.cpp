@@ -162,10 +162,4 @@ const std::vector<Theorem>& pagesizeTheorems() {
   return theorems;
 }
 
-const Theorem* findTheorem(const std::string& id) {
-  for (const Theorem& t : pagesizeTheorems())
-    if (t.id == id) return &t;
-  return nullptr;
-}
-
 }  // namespace dmacheck::proofs::pagesize

@@ -17,6 +17,5 @@ using Statement = WitnessedStatement<dmacheck::pagesize::Scenario>;
 using Theorem = BugTheorem<dmacheck::pagesize::Scenario, impl::pagesize::Rules>;
 
 const std::vector<Theorem>& pagesizeTheorems();
-const Theorem* findTheorem(const std::string& id);
 
 }  // namespace dmacheck::proofs::pagesize

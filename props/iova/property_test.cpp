@@ -8,6 +8,7 @@
 #include "check/iova/report.h"
 #include "props/iova/generators.h"
 #include "props/iova/property.h"
+#include "props/zoo_testing.h"
 
 namespace dmacheck::iova {
 namespace {
@@ -56,33 +57,14 @@ class EveryBuggyVariant : public testing::TestWithParam<std::string> {};
 TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
   const auto impl = findImplementation(GetParam());
   ASSERT_TRUE(impl);
-  std::vector<std::string> expected;
-  for (const auto& id : impl->variant->knownBugs) {
-    const impl::iova::Bug* bug = impl::iova::findIovaBug(id);
-    ASSERT_NE(bug, nullptr) << id;
-    expected.insert(expected.end(), bug->invariants.begin(), bug->invariants.end());
-  }
-  for (std::uint64_t seed : {1, 2, 3}) {
-    const auto outcome = checkIovaProperty(*impl, {.seed = seed, .runs = 10000, .maxOps = 100});
-    ASSERT_FALSE(outcome.holds) << GetParam() << " seed " << seed;
-    EXPECT_NE(std::find(expected.begin(), expected.end(), outcome.violation->invariant), expected.end())
-        << GetParam() << " seed " << seed << ": " << describeFailure(outcome, GetParam(), seed);
-    EXPECT_LT(outcome.seconds, 5.0) << GetParam() << " seed " << seed;
-  }
+  expectCaughtByItsBugs(*impl, impl::iova::findIovaBug, checkIovaProperty, 100,
+                        [&](const PropertyOutcome& outcome, std::uint64_t seed) {
+                          return describeFailure(outcome, GetParam(), seed);
+                        });
 }
 
-std::vector<std::string> buggyVariants() {
-  std::vector<std::string> names;
-  for (const auto& v : impl::iova::iovaVariants())
-    if (!v.knownBugs.empty()) names.push_back(v.name);
-  return names;
-}
-
-INSTANTIATE_TEST_SUITE_P(Zoo, EveryBuggyVariant, testing::ValuesIn(buggyVariants()), [](const auto& info) {
-  std::string name = info.param;
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
-  return name;
-});
+INSTANTIATE_TEST_SUITE_P(Zoo, EveryBuggyVariant, testing::ValuesIn(buggyVariantNames(impl::iova::iovaVariants())),
+                         variantTestName);
 
 }  // namespace
 }  // namespace dmacheck::iova

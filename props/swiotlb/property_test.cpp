@@ -1,12 +1,11 @@
 // The generic property in both directions: it holds on the model itself and on the fixed
 // logic, and it catches every variant that has a bug in the table, by an invariant that
 // bug violates, with a short trace. Seeds are fixed so a failure here reproduces.
-#include <algorithm>
-
 #include <gtest/gtest.h>
 
 #include "check/swiotlb/report.h"
 #include "props/swiotlb/property.h"
+#include "props/zoo_testing.h"
 #include "props/swiotlb/reference_allocator.h"
 
 namespace dmacheck::swiotlb {
@@ -48,34 +47,14 @@ class EveryBuggyVariant : public testing::TestWithParam<std::string> {};
 TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
   const auto impl = findImplementation(GetParam());
   ASSERT_TRUE(impl);
-  std::vector<std::string> expected;
-  for (const auto& id : impl->variant->knownBugs) {
-    const impl::Bug* bug = impl::findSwiotlbBug(id);
-    ASSERT_NE(bug, nullptr) << id;
-    expected.insert(expected.end(), bug->invariants.begin(), bug->invariants.end());
-  }
-  for (std::uint64_t seed : {1, 2, 3}) {
-    const auto outcome = checkSwiotlbProperty(*impl, {.seed = seed, .runs = 10000, .maxOps = 100});
-    ASSERT_FALSE(outcome.holds) << GetParam() << " seed " << seed;
-    EXPECT_NE(std::find(expected.begin(), expected.end(), outcome.violation->invariant), expected.end())
-        << GetParam() << " seed " << seed << ": " << describeFailure(outcome, GetParam(), seed);
-    EXPECT_LT(outcome.seconds, 5.0) << GetParam() << " seed " << seed;
-  }
+  expectCaughtByItsBugs(*impl, impl::findSwiotlbBug, checkSwiotlbProperty, 100,
+                        [&](const PropertyOutcome& outcome, std::uint64_t seed) {
+                          return describeFailure(outcome, GetParam(), seed);
+                        });
 }
 
-std::vector<std::string> buggyVariants() {
-  std::vector<std::string> names;
-  for (const auto& v : impl::swiotlbVariants())
-    if (!v.knownBugs.empty()) names.push_back(v.name);
-  return names;
-}
-
-INSTANTIATE_TEST_SUITE_P(Zoo, EveryBuggyVariant, testing::ValuesIn(buggyVariants()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Zoo, EveryBuggyVariant, testing::ValuesIn(buggyVariantNames(impl::swiotlbVariants())),
+                         variantTestName);
 
 }  // namespace
 }  // namespace dmacheck::swiotlb
