@@ -85,7 +85,11 @@ expect 2 "host_page 0x2000 is not 4K, 16K or 64K" -- replay "$tmp/ps1.trace" --i
 printf '# dmacheck trace v1\ntarget pagesize\ncontainer host_page=4K domains=0x1000,0x4000\n' >"$tmp/ps2.trace"
 expect 2 "the domains share no page size" -- replay "$tmp/ps2.trace" --impl latest
 expect 1 "V-ACCOUNT at step 2" -- replay "$corpus/../pagesize/alias-accounting-finding.trace" --impl linux-6.12
-expect 0 "64 passed, 0 failed" -- corpus "$corpus/../pagesize"
+expect 0 "100 passed, 0 failed" -- corpus "$corpus/../pagesize"
+printf 'target pagesize\ncontainer host_page=4K domains=0x1000\nsgtable size=0x1000\n' >"$tmp/ps3.trace"
+expect 2 "its first line is not '# dmacheck trace v1'" -- replay "$tmp/ps3.trace"
+printf '# dmacheck trace v1\ntarget pagesize\ncontainer host_page=4K domains=0x1000\nsgtable size=0\n' >"$tmp/ps4.trace"
+expect 2 "sgtable size 0x0 is not in 1..0x4000000" -- replay "$tmp/ps4.trace" --impl latest
 
 # Workloads: bad settings, a short run with the checker.
 expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10

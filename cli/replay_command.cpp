@@ -58,7 +58,7 @@ Command addReplayCommand(CLI::App& root) {
       ->required();
   app->add_option("--impl", o->impl, "Implementation to run (default: the trace's 'impl' line)");
   app->add_option("--target", o->target, "Target of a libFuzzer input file (text traces name their own)")
-      ->check(CLI::IsMember({"swiotlb", "iova"}));
+      ->check(CLI::IsMember({"swiotlb", "iova", "pagesize"}));
   app->add_flag("--stop-at-first", o->stopAtFirst, "Stop at the first violated invariant");
   return {app, [o] {
             return withTarget(targetOfFile(o->file, o->target), [&]<class T>() { return replay<T>(*o); });

@@ -12,8 +12,24 @@ namespace dmacheck::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A text file with trace keywords but no magic first line is a trace someone typed, not
+// fuzzer bytes: decoding it as bytes would replay something unrelated and look like a pass.
+bool looksLikeHeaderlessTrace(const std::string& contents) {
+  const bool text = std::all_of(contents.begin(), contents.end(), [](unsigned char c) {
+    return c == '\n' || c == '\t' || c == '\r' || (c >= 0x20 && c < 0x7f);
+  });
+  return text && (contents.rfind("target ", 0) == 0 || contents.find("\ntarget ") != std::string::npos);
+}
+
+}  // namespace
+
 std::string targetOfFile(const std::string& path, const std::string& fallback) {
   const std::string contents = readFile(path);
+  if (!isTraceText(contents) && looksLikeHeaderlessTrace(contents))
+    throw InputError(fmt::format("{}: this looks like a text trace but its first line is not '{}1' (traces must "
+                                 "start with it; anything else is read as a libFuzzer input)", path, kTraceMagic));
   if (!isTraceText(contents)) return fallback;
   try {
     return parseTraceDocument(contents).target;

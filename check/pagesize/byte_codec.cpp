@@ -26,7 +26,9 @@ VfioConfig decodeConfig(ByteFieldReader& in) {
 }
 
 std::uint64_t address(ByteFieldReader& in) {
-  return in.field({0, 4 * K, 16 * K, 64 * K, 2 * M, 0x1ff000, 0x201000, 2 * M + 64 * K, G, 0x10000, 32 * M});
+  // The last two end at 2^64 - 1 for a 64K or 2M map: the top of the IOVA space (VFIO-TOP-WRAP).
+  return in.field({0, 4 * K, 16 * K, 64 * K, 2 * M, 0x1ff000, 0x201000, 2 * M + 64 * K, G, 0x10000, 32 * M,
+                   0 - 64 * K, 0 - 2 * M});
 }
 
 std::uint64_t size(ByteFieldReader& in) {
@@ -34,7 +36,7 @@ std::uint64_t size(ByteFieldReader& in) {
 }
 
 Op decodeOp(ByteFieldReader& in) {
-  switch (in.byte() % 5) {
+  switch (in.byte() % 6) {
     case 0: {
       SplitOp o{address(in), address(in), size(in)};
       if (model::splitProblem(o.iova, o.paddr, o.size)) o = SplitOp{0, 0, 4 * K};
@@ -50,6 +52,11 @@ Op decodeOp(ByteFieldReader& in) {
       return o;
     }
     case 3: return UnmapLiveOp{static_cast<std::uint32_t>(in.field({0, 1, 2, 3}))};
+    case 5: {
+      SgtableOp o{size(in), in.field({0, 1}) != 0};
+      if (model::sgtableRequestProblem(o.size)) o.size = 4 * K;
+      return o;
+    }
     default: {
       DeviceMapOp o{address(in), size(in), in.field({1, 0}) != 0};
       if (model::deviceMapRequestProblem(o.phys, o.size)) o = DeviceMapOp{0x1000, 0x1000, o.untrusted};
@@ -89,6 +96,7 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
           if constexpr (std::is_same_v<T, VfioUnmapOp>) putEscaped(out, o.iova), putEscaped(out, o.size), putEscaped(out, o.all);
           if constexpr (std::is_same_v<T, UnmapLiveOp>) putEscaped(out, o.live);
           if constexpr (std::is_same_v<T, DeviceMapOp>) putEscaped(out, o.phys), putEscaped(out, o.size), putEscaped(out, o.untrusted);
+          if constexpr (std::is_same_v<T, SgtableOp>) putEscaped(out, o.size), putEscaped(out, o.untrusted);
         },
         op);
   }

@@ -6,8 +6,9 @@
 // valid trace encodes to bytes that decode back to itself and the traces seed the fuzzer.
 //
 //   header: host_page domain1 has_domain2 domain2 v2 entry_limit variant
-//   op:     kind(%4) then split: iova paddr size | vfio-map: iova vaddr size
+//   op:     kind(%6) then split: iova paddr size | vfio-map: iova vaddr size
 //           | vfio-unmap: iova size all | unmap-live: live | device-map: phys size untrusted
+//           | sgtable: size untrusted
 #include <cstdint>
 #include <vector>
 

@@ -10,6 +10,7 @@
 #include "model/pagesize/exposure_spec.h"
 #include "model/pagesize/invariants.h"
 #include "model/pagesize/page_split_spec.h"
+#include "model/pagesize/sgtable_spec.h"
 #include "model/pagesize/vfio_spec.h"
 
 namespace dmacheck::pagesize {
@@ -27,6 +28,22 @@ std::string describeState(const std::vector<VfioMapping>& ms, std::uint64_t lock
   for (const VfioMapping& m : ms)
     out += fmt::format("{}[{:#x}, +{:#x}] <- {:#x}", out.empty() ? "" : " ", m.iova, m.size, m.vaddr);
   return fmt::format("mappings {}; locked {} host pages", out.empty() ? "-" : out, locked);
+}
+
+// What a kernel developer asks of the round trip: did each step work, and is the result one
+// DMA segment (the DCP driver assumes so) or several.
+std::string describeRoundTrip(const SgtableRoundTrip& t) {
+  using Second = SgtableRoundTrip::Second;
+  if (!t.allocated) return "dma_alloc_coherent failed";
+  if (t.tableRefused) return fmt::format("allocated {} range(s); dma_get_sgtable -ENXIO", t.buffer.size());
+  const char* second[] = {"refused", "mapped", "bounced", "bypass"};
+  std::string out = fmt::format("allocated {} range(s); table of {} entries; second device: {}", t.buffer.size(),
+                                t.table.size(), second[static_cast<int>(t.second)]);
+  if (t.second == Second::Refused) return out;
+  out += fmt::format(", {} DMA segment(s)", t.segments.size());
+  if (t.segments.size() > 1) out += " (a caller assuming one contiguous range would be wrong)";
+  if (auto exposure = model::roundTripExposure(t); exposure && *exposure) out += fmt::format(", exposes {:#x} bytes", *exposure);
+  return out;
 }
 
 int priority(const std::string& id) {
@@ -105,6 +122,12 @@ class Run {
       flag(r, problem->invariant, problem->detail);
   }
 
+  void run(const SgtableOp& o, StepReport& r) {
+    const SgtableRoundTrip got = impl_->sgtableRoundTrip(o.size, o.untrusted);
+    r.outcome = describeRoundTrip(got);
+    if (auto problem = model::roundTripProblem(got, o.size, o.untrusted)) flag(r, problem->invariant, problem->detail);
+  }
+
   void run(const UnmapLiveOp& o, StepReport& r) {
     const auto& live = spec_.mappings();
     if (live.empty()) {
@@ -150,6 +173,8 @@ void validateScenario(const Scenario& s) {
     if (const auto* o = std::get_if<VfioMapOp>(&s.ops[i]))
       if (auto problem = model::vfioMapProblem({o->iova, o->vaddr, o->size}))
         throw InputError(where + ": " + *problem);
+    if (const auto* o = std::get_if<SgtableOp>(&s.ops[i]))
+      if (auto problem = model::sgtableRequestProblem(o->size)) throw InputError(where + ": " + *problem);
     if (const auto* o = std::get_if<DeviceMapOp>(&s.ops[i]))
       if (auto problem = model::deviceMapRequestProblem(o->phys, o->size))
         throw InputError(where + ": " + *problem);

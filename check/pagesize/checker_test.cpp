@@ -66,6 +66,7 @@ class SmallestPagesOnly final : public PageSizeLogic {
   Errno vfioMap(const VfioMap&) override { return Errno::Inval; }
   VfioUnmapResult vfioUnmap(const VfioUnmap&) override { return {Errno::Inval, 0}; }
   DeviceMapResult deviceMap(std::uint64_t, std::uint64_t, bool) override { return {}; }
+  SgtableRoundTrip sgtableRoundTrip(std::uint64_t, bool) override { return {}; }
   std::vector<VfioMapping> vfioMappings() const override { return {}; }
   std::uint64_t lockedPages() const override { return 0; }
 };
@@ -78,6 +79,24 @@ TEST(PagesizeChecker, GranuleAbovePageSizeExposesUntrustedDevices) {
   EXPECT_EQ(firstViolation("linux-4.4", dart), "pass");         // no DMA domain at all
   const Scenario trusted{{12, {0x2004000}, true, 65535}, {DeviceMapOp{0x1000, 0x1000, false}}};
   EXPECT_EQ(firstViolation("sven-v3-2021", trusted), "pass");   // exposure allowed, buffer covered
+}
+
+TEST(PagesizeChecker, SgtableRoundTripOnASixteenKDart) {
+  const Scenario trusted{{12, {0x2004000}, true, 65535}, {SgtableOp{0x1000, false}}};  // 4K buffer, 16K DART
+  EXPECT_EQ(firstViolation("linux-6.12", trusted), "pass");            // bypass both ways: contiguous and exact
+  EXPECT_EQ(firstViolation("sven-v2-2021", trusted), "pass");          // get_sgtable refused (3/8)
+  EXPECT_EQ(firstViolation("sven-v2-sgtable-on", trusted), "G-SGT");   // the table starts at the granule block
+  const Scenario untrusted{{12, {0x2004000}, true, 65535}, {SgtableOp{0x1000, true}}};
+  EXPECT_EQ(firstViolation("linux-6.12", untrusted), "G-EXPOSE");      // the second device is in bypass
+}
+
+TEST(PagesizeChecker, SgtableRoundTripOntoALargerGranuleIsExactButNotContiguous) {
+  // 4K pages allocated through a 4K IOMMU, mapped by a device whose IOMMU has 64K pages.
+  const Scenario s{{12, {0x40211000, 0x20010000}, true, 65535}, {SgtableOp{0x3000, false}}};
+  const auto run = checkScenario(s, findImplementation("linux-6.12")->make, {false, true});
+  ASSERT_EQ(run.reports.size(), 1u);
+  EXPECT_TRUE(run.reports[0].violations.empty());
+  EXPECT_NE(run.reports[0].outcome.find("3 DMA segment(s)"), std::string::npos) << run.reports[0].outcome;
 }
 
 TEST(PagesizeChecker, ASplitWithMorePagesThanNeededIsCaught) {

@@ -32,7 +32,12 @@ struct DeviceMapOp {  // dma_map_page by a device behind the first domain (its g
   bool untrusted = false;
 };
 
-using Op = std::variant<SplitOp, VfioMapOp, VfioUnmapOp, UnmapLiveOp, DeviceMapOp>;
+struct SgtableOp {    // seed 004's round trip: alloc on the first domain's device, get_sgtable, map on the last's
+  std::uint64_t size = 0;
+  bool untrusted = false;  // the second device
+};
+
+using Op = std::variant<SplitOp, VfioMapOp, VfioUnmapOp, UnmapLiveOp, DeviceMapOp, SgtableOp>;
 
 struct Scenario {
   VfioConfig config;

@@ -65,6 +65,12 @@ Op readOp(const TraceLine& line) {
     if (live > UINT32_MAX) throw InputError(fmt::format("unmap-live live {:#x} does not fit 32 bits", live), line.lineNo);
     return UnmapLiveOp{static_cast<std::uint32_t>(live)};
   }
+  if (k == "sgtable") {
+    line.allowOnly({"size", "untrusted"});
+    const std::uint64_t untrusted = line.numberOr("untrusted", 0);
+    if (untrusted > 1) throw InputError(fmt::format("sgtable untrusted must be 0 or 1, got {}", untrusted), line.lineNo);
+    return SgtableOp{line.number("size"), untrusted == 1};
+  }
   if (k == "device-map") {
     line.allowOnly({"phys", "size", "untrusted"});
     const std::uint64_t untrusted = line.numberOr("untrusted", 0);
@@ -72,7 +78,7 @@ Op readOp(const TraceLine& line) {
     return DeviceMapOp{line.number("phys"), line.number("size"), untrusted == 1};
   }
   throw InputError(fmt::format("unknown line '{}' (pagesize traces know container, split, vfio-map, vfio-unmap, "
-                               "unmap-live, device-map)", k), line.lineNo);
+                               "unmap-live, device-map, sgtable)", k), line.lineNo);
 }
 
 }  // namespace
@@ -124,6 +130,9 @@ std::string opLine(const Op& op, const std::string& comment) {
     std::string operator()(const DeviceMapOp& o) const {
       return formatTraceLine("device-map", {{"phys", hex(o.phys)}, {"size", hex(o.size)},
                                             {"untrusted", o.untrusted ? "1" : "0"}}, comment);
+    }
+    std::string operator()(const SgtableOp& o) const {
+      return formatTraceLine("sgtable", {{"size", hex(o.size)}, {"untrusted", o.untrusted ? "1" : "0"}}, comment);
     }
     std::string operator()(const UnmapLiveOp& o) const {
       return formatTraceLine("unmap-live", {{"live", std::to_string(o.live)}}, comment);

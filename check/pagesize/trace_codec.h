@@ -7,6 +7,7 @@
 //   vfio-unmap iova=0x0 size=0x20000                      # or: vfio-unmap all=1
 //   unmap-live live=0
 //   device-map phys=0x1000 size=0x1000 untrusted=1        # dma_map_page through the first domain
+//   sgtable size=0x3000 untrusted=0                       # alloc, get_sgtable, map on the last domain's device
 #include <string>
 #include <vector>
 

@@ -25,6 +25,9 @@ struct Rules {
   bool accountHostPagesOnce = false;  // dmacheck proposal: a host page under two mappings counts once
   bool countWithoutWrap = false;      // dmacheck proposal: `offset + pgsize_next <= size` cannot wrap
   GranuleRule granule = GranuleRule::BypassAbovePage;
+  bool v2ProbeSizeZero = false;  // before 7c03f4284643 [mirror id]: UNMAP_DMA's v2 edge checks searched with size 0
+  bool searchByLastByte = false;  // dmacheck proposal: vfio_find_dma compares last bytes, so no end wraps to 0
+  bool sgtableAboveGranule = false;  // what Sven's v2 3/8 forbids: get_sgtable left on for granule > PAGE_SIZE
 };
 
 }  // namespace dmacheck::impl::pagesize

@@ -35,4 +35,27 @@ Cond<W> mapArgumentsValid(W userSizes, W iova, W vaddr, W size) {
          iova + size - W(1) >= iova && vaddr + size - W(1) >= vaddr;
 }
 
+// vfio_find_dma()'s test for one vfio_dma [dmaIova, +dmaSize): the search goes left when
+// the probe [start, +probe) ends at or before it, right when it starts at or after its end.
+// The kernel compares ends (`start + probe`, `iova + size`), which wrap to 0 for a range
+// that ends at 2^64: such a mapping is never found (VFIO-TOP-WRAP). The dmacheck proposal
+// compares last bytes instead, which cannot wrap once MAP_DMA's wrap check has passed.
+template <typename W>
+Cond<W> probeFindsDma(W start, W probe, W dmaIova, W dmaSize, bool byLastByte) {
+  if (!byLastByte) return !(start + probe <= dmaIova) && start < dmaIova + dmaSize;
+  const Cond<W> reaches = (probe == W(0) && start > dmaIova) || (probe != W(0) && start + (probe - W(1)) >= dmaIova);
+  return reaches && start <= dmaIova + (dmaSize - W(1));
+}
+
+// UNMAP_DMA's v2 refusal for one vfio_dma: a probe at the first byte finds it and it starts
+// elsewhere, or a probe at the last byte finds it and it ends elsewhere. The last-byte probe
+// is 0 bytes long in every version; the first-byte probe was too until 7c03f4284643 made it
+// 1 byte. A 0-byte probe skips a mapping that starts exactly at the probed byte.
+template <typename W>
+Cond<W> v2RefusesBisection(W iova, W size, W dmaIova, W dmaSize, W firstProbe, bool byLastByte) {
+  const W last = iova + size - W(1);
+  return (probeFindsDma(iova, firstProbe, dmaIova, dmaSize, byLastByte) && dmaIova != iova) ||
+         (probeFindsDma(last, W(0), dmaIova, dmaSize, byLastByte) && dmaIova + dmaSize != iova + size);
+}
+
 }  // namespace dmacheck::impl::pagesize

@@ -14,10 +14,15 @@ std::uint64_t VfioType1::computeBitmap(const VfioConfig& config) const {
   return userPageSizes(common, hostPage_, rules_.vfioBitmap);
 }
 
+// The rbtree walk as an in-order scan: mappings the probe lies wholly after are skipped,
+// the first one it does not lie wholly before is the answer.
 VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
+  const bool byLastByte = rules_.searchByLastByte;
   for (Node it = dmas_.begin(); it != dmas_.end(); ++it) {
-    if (start + size <= it->second.iova) break;
-    if (start < it->second.iova + it->second.size) return it;
+    const Dma& d = it->second;
+    if (probeFindsDma(start, size, d.iova, d.size, byLastByte)) return it;
+    const bool after = byLastByte ? start > d.iova + (d.size - 1) : start >= d.iova + d.size;
+    if (!after) break;
   }
   return dmas_.end();
 }
@@ -59,10 +64,12 @@ VfioUnmapResult VfioType1::unmap(const VfioUnmap& r) {
     return {Errno::Inval, 0};
   }
   if (v2_ && !r.all) {  // no bisection: the first and the last byte must be mapping edges
-    if (Node d = findDma(iova, 1); d != dmas_.end() && d->second.iova != iova) return {Errno::Inval, 0};
-    if (Node d = findDma(iova + size - 1, 1);
-        d != dmas_.end() && d->second.iova + d->second.size != iova + size)
-      return {Errno::Inval, 0};
+    const std::uint64_t firstProbe = rules_.v2ProbeSizeZero ? 0 : 1;
+    const auto refuses = [&](Node d) {
+      return d != dmas_.end() && v2RefusesBisection(iova, size, d->second.iova, d->second.size, firstProbe,
+                                                           rules_.searchByLastByte);
+    };
+    if (refuses(findDma(iova, firstProbe)) || refuses(findDma(iova + size - 1, 0))) return {Errno::Inval, 0};
   }
   std::uint64_t unmapped = 0;
   for (Node d = findDma(iova, size); d != dmas_.end(); d = findDma(iova, size)) {

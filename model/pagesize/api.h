@@ -65,6 +65,26 @@ struct DeviceMapResult {
   std::uint64_t mappedLength = 0;  //   of which the buffer is a part
 };
 
+// Seed 004's round trip: dma_alloc_coherent by a device behind the first domain,
+// dma_get_sgtable on that buffer, and dma_map_sgtable of the table by a second device
+// behind the last domain (the Asahi DCP driver's "map it for PIODMA" path).
+struct PhysRange {  // `length` bytes from `start` (physical, DMA or IOVA addresses)
+  std::uint64_t start = 0, length = 0;
+  bool operator==(const PhysRange&) const = default;
+};
+struct Translation {  // the second device's IOMMU maps [iova, +length) to [phys, +length)
+  std::uint64_t iova = 0, phys = 0, length = 0;
+};
+struct SgtableRoundTrip {
+  bool allocated = false;
+  std::vector<PhysRange> buffer;                // the allocation as the CPU sees it, in order
+  bool tableRefused = false;                    // dma_get_sgtable failed (-ENXIO)
+  std::vector<PhysRange> table;                 // its entries, in order
+  enum class Second { Refused, Mapped, Bounced, Bypass } second = Second::Refused;
+  std::vector<PhysRange> segments;              // the second device's DMA segments (start = DMA address)
+  std::vector<Translation> translations;        // Mapped / Bounced: what its IOMMU or swiotlb now reaches
+};
+
 // One vfio_dma: an IOVA range mapped to the user's memory at vaddr.
 struct VfioMapping {
   std::uint64_t iova = 0, vaddr = 0, size = 0;

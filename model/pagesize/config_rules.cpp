@@ -42,4 +42,9 @@ std::optional<std::string> deviceMapRequestProblem(std::uint64_t phys, std::uint
   return std::nullopt;
 }
 
+std::optional<std::string> sgtableRequestProblem(std::uint64_t size) {
+  if (size == 0 || size > (64ULL << 20)) return fmt::format("sgtable size {:#x} is not in 1..0x4000000 (64 MiB)", size);
+  return std::nullopt;
+}
+
 }  // namespace dmacheck::pagesize::model

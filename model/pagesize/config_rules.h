@@ -16,5 +16,7 @@ std::optional<std::string> configProblem(const VfioConfig& config);
 std::optional<std::string> splitProblem(std::uint64_t iova, std::uint64_t paddr, std::uint64_t size);
 std::optional<std::string> vfioMapProblem(const VfioMap& request);
 std::optional<std::string> deviceMapRequestProblem(std::uint64_t phys, std::uint64_t size);
+// A coherent allocation for the round trip: 1 byte to 64 MiB.
+std::optional<std::string> sgtableRequestProblem(std::uint64_t size);
 
 }  // namespace dmacheck::pagesize::model

@@ -22,9 +22,13 @@ inline constexpr InvariantInfo kInvariants[] = {
     {"G-ADDR", "the DMA address of a streaming map points at the buffer's first byte"},
     {"G-COVER", "the range the IOMMU translates for a streaming map contains the buffer"},
     {"G-EXPOSE", "an untrusted device reaches nothing beyond its buffer (no granule rounding, no bypass)"},
+    {"G-SGT", "a table dma_get_sgtable returns describes the buffer's bytes in order and nothing outside the "
+              "allocation (refusing is allowed)"},
+    {"G-SGT-MAP", "the DMA segments of a table mapped by a second device reach exactly the table's bytes, in order"},
 };
 
 inline constexpr std::string_view kInvariantPriority[] = {"P-SPLIT",  "P-FEWEST", "V-ACCEPT", "V-UNMAP", "V-STATE",
-                                                           "V-ACCOUNT", "G-ADDR",  "G-COVER",  "G-EXPOSE"};
+                                                           "V-ACCOUNT", "G-ADDR",  "G-COVER",  "G-SGT",
+                                                           "G-SGT-MAP", "G-EXPOSE"};
 
 }  // namespace dmacheck::pagesize

@@ -21,6 +21,8 @@ class PageSizeLogic {
   virtual VfioUnmapResult vfioUnmap(const VfioUnmap& request) = 0;
   // dma_map_page() by a device behind the first domain (granule: its smallest page).
   virtual DeviceMapResult deviceMap(std::uint64_t phys, std::uint64_t size, bool untrusted) = 0;
+  // Seed 004's round trip for a buffer of `size` bytes (api.h); `untrusted`: the second device.
+  virtual SgtableRoundTrip sgtableRoundTrip(std::uint64_t size, bool untrusted) = 0;
   virtual std::vector<VfioMapping> vfioMappings() const = 0;  // sorted by iova
   virtual std::uint64_t lockedPages() const = 0;               // host pages charged to locked_vm
 };

@@ -1,5 +1,6 @@
 #include "proofs/pagesize/theorems.h"
 
+#include "impl/pagesize/granule_rules.h"
 #include "impl/pagesize/pgsize_rules.h"
 #include "impl/pagesize/vfio_rules.h"
 
@@ -132,6 +133,88 @@ Statement vfioMapChecksExact(const Rules& rules) {
   return s;
 }
 
+// UNMAP_DMA's v2 refusal for one existing vfio_dma, stated without the search: refuse when
+// the mapping holds the request's first byte but starts before it, or holds its last byte but
+// ends after it. Both sides have passed MAP_DMA's and UNMAP_DMA's checks: non-empty, aligned to
+// the user unit (a power of two of at least 2 bytes), no wrap. `belowTop`: neither reaches the
+// last byte of the 64-bit space.
+Statement v2EdgeChecks(const Rules& rules, bool belowTop) {
+  const Word unit = Word::variable("unit"), iova = Word::variable("iova"), size = Word::variable("size");
+  const Word dmaIova = Word::variable("mapping_iova"), dmaSize = Word::variable("mapping_size");
+  const Word last = iova + size - Word(1), dmaLast = dmaIova + dmaSize - Word(1);
+  Statement s;
+  s.assumptions = {isPowerOfTwo(unit), unit >= Word(2), size != Word(0), dmaSize != Word(0),
+                   alignedTo(iova | size | dmaIova | dmaSize, unit), last >= iova, dmaLast >= dmaIova};
+  if (belowTop) s.assumptions.insert(s.assumptions.end(), {last != Word(~0ULL), dmaLast != Word(~0ULL)});
+  const Truth bisects = (dmaIova < iova && iova <= dmaLast) || (dmaIova <= last && last < dmaLast);
+  const Word firstProbe(rules.v2ProbeSizeZero ? 0 : 1);
+  const Truth refuses =
+      impl::pagesize::v2RefusesBisection(iova, size, dmaIova, dmaSize, firstProbe, rules.searchByLastByte);
+  s.claim = implies(refuses, bisects) && implies(bisects, refuses);
+  s.witnessBounds = {unit == Word(0x1000), size <= Word(1ULL << 30), dmaSize <= Word(1ULL << 30)};
+  s.witness = [=](const smt::Assignment& a) {  // a 4K host and IOMMU: the unit is the host page
+    return dp::Scenario{{12, {0x1000}, true, 65535},
+                        {dp::VfioMapOp{a.value(dmaIova), 0, a.value(dmaSize)}, dp::VfioUnmapOp{a.value(iova), a.value(size)}}};
+  };
+  return s;
+}
+
+Statement v2EdgeChecksBelowTop(const Rules& rules) { return v2EdgeChecks(rules, true); }
+Statement v2EdgeChecksAnywhere(const Rules& rules) { return v2EdgeChecks(rules, false); }
+
+// dma_map_page by a device behind an IOMMU with `granule` on a host with `hostPage`: the
+// inputs the checker lets through (a buffer of 1 byte .. 4 GiB below 2^52, granules 4K .. 2^32).
+struct GranuleInputs {
+  Word granule = Word::variable("granule"), hostPage = Word::variable("host_page");
+  Word phys = Word::variable("phys"), size = Word::variable("size");
+  std::vector<Truth> assumptions() const {
+    return {isPowerOfTwo(granule), granule >= Word(0x1000), granule <= Word(1ULL << 32),
+            hostPage == Word(0x1000) || hostPage == Word(0x4000) || hostPage == Word(0x10000),
+            size != Word(0), size <= Word(1ULL << 32), phys < Word(1ULL << 52), phys + size <= Word(1ULL << 52)};
+  }
+  dp::Scenario witness(const smt::Assignment& a, bool untrusted) const {
+    const std::uint64_t host = a.value(hostPage);
+    const std::uint32_t shift = host == 0x1000 ? 12 : host == 0x4000 ? 14 : 16;
+    return dp::Scenario{{shift, {a.value(granule)}, true, 65535}, {dp::DeviceMapOp{a.value(phys), a.value(size), untrusted}}};
+  }
+};
+
+impl::pagesize::GranuleMap<Word> mapThrough(const GranuleInputs& in, const Truth& untrusted, const Rules& rules) {
+  return impl::pagesize::granuleMap(in.granule, in.hostPage, in.phys, in.size, untrusted, rules.granule);
+}
+
+// A translated map holds the buffer in whole granules and hands out the buffer's address.
+Statement granuleMapCovers(const Rules& rules) {
+  const GranuleInputs in;
+  const Truth untrusted = Word::variable("untrusted") != Word(0);
+  const auto m = mapThrough(in, untrusted, rules);
+  Statement s;
+  s.assumptions = in.assumptions();
+  const Truth covers = m.phys <= in.phys && in.phys + in.size <= m.phys + m.length &&
+                       alignedTo(m.phys | m.length, in.granule) && m.dma == m.iova + (in.phys - m.phys);
+  s.claim = implies(m.outcome == Word(impl::pagesize::kGranuleMapped), covers) &&
+            implies(m.outcome == Word(impl::pagesize::kGranuleBypass), m.dma == in.phys);
+  return s;
+}
+
+// G-EXPOSE: an untrusted device reaches its buffer and nothing else: no bypass, and a
+// translated map is not rounded (unaligned buffers are bounced or refused).
+Statement granuleUntrustedUnexposed(const Rules& rules) {
+  const GranuleInputs in;
+  const auto m = mapThrough(in, smt::constant(true), rules);
+  Statement s;
+  s.assumptions = in.assumptions();
+  s.claim = m.outcome != Word(impl::pagesize::kGranuleBypass) &&
+            implies(m.outcome == Word(impl::pagesize::kGranuleMapped), m.length == in.size);
+  s.witnessBounds = {in.granule <= Word(0x10000), in.size <= Word(0x100000), in.phys <= Word(1ULL << 32)};
+  s.witness = [in](const smt::Assignment& a) { return in.witness(a, true); };
+  return s;
+}
+
+std::string granuleRules(const Rules& r) { return std::to_string(static_cast<int>(r.granule)); }
+
+std::string probeRules(const Rules& r) { return std::to_string(r.v2ProbeSizeZero) + std::to_string(r.searchByLastByte); }
+
 }  // namespace
 
 const std::vector<Theorem>& pagesizeTheorems() {
@@ -158,6 +241,21 @@ const std::vector<Theorem>& pagesizeTheorems() {
        "MAP_DMA's argument checks accept exactly the maps that are non-empty, multiples of max(host page, "
        "smallest IOMMU page) in iova, vaddr and size, and do not wrap",
        {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact, vfioRules},
+      {"vfio-v2-edge-checks-exact", "V-UNMAP",
+       "v2 UNMAP_DMA refuses exactly the requests that would bisect a mapping, for aligned requests and mappings "
+       "below the top of the 64-bit space, with the 0-byte searches of every version: VFIO-FINDDMA-SIZE0 is harmless",
+       {}, always, v2EdgeChecksBelowTop, probeRules},
+      {"vfio-v2-edge-checks-at-top", "V-UNMAP",
+       "the same for mappings and requests that end at 2^64 (an IOVA range that reaches the last page)",
+       {"VFIO-TOP-WRAP"}, always, v2EdgeChecksAnywhere, probeRules},
+      {"granule-map-covers", "G-COVER",
+       "dma_map_page through an IOMMU of any granule from 4K to 4G on a 4K, 16K or 64K host translates whole "
+       "granules that hold the buffer and hands out the buffer's own address (in bypass: its physical address)",
+       {}, always, granuleMapCovers, granuleRules},
+      {"granule-untrusted-unexposed", "G-EXPOSE",
+       "an untrusted device reaches nothing beyond its buffer: never bypass, and every translated map is exactly "
+       "the buffer (unaligned buffers are bounced or refused)",
+       {"DMA-GRANULE-BYPASS", "GRANULE-UNTRUSTED-EXPOSED"}, always, granuleUntrustedUnexposed, granuleRules},
   };
   return theorems;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/pagesize/config_rules.h"
+
 namespace dmacheck::pagesize {
 
 namespace {
@@ -25,10 +27,16 @@ rc::Gen<PageSizes> genDomain() {
   });
 }
 
+// Multiples of a page size, from 0 up, or down from 2^64 (the top of the IOVA space, where
+// a range's end wraps to 0).
 rc::Gen<std::uint64_t> genBoundaryMultiple() {
-  return rc::gen::apply([](std::uint64_t unit, std::uint64_t k) { return unit * k; },
-                        rc::gen::element<std::uint64_t>(4 * K, 16 * K, 64 * K, 2 * M, 32 * M),
-                        rc::gen::element<std::uint64_t>(0, 1, 2, 3, 7, 16, 511));
+  const auto unit = rc::gen::element<std::uint64_t>(4 * K, 16 * K, 64 * K, 2 * M, 32 * M);
+  return rc::gen::weightedOneOf<std::uint64_t>({
+      {8, rc::gen::apply([](std::uint64_t u, std::uint64_t k) { return u * k; }, unit,
+                         rc::gen::element<std::uint64_t>(0, 1, 2, 3, 7, 16, 511))},
+      {1, rc::gen::apply([](std::uint64_t u, std::uint64_t k) { return 0 - u * k; }, unit,
+                         rc::gen::element<std::uint64_t>(1, 2, 16))},
+  });
 }
 
 rc::Gen<std::uint64_t> genSize() {
@@ -67,6 +75,9 @@ rc::Gen<Op> genOp(const Palette& p) {
                          },
                          rc::gen::weightedOneOf<std::uint64_t>({{3, address}, {1, rc::gen::element<std::uint64_t>(0x1800, 0x10200)}}),
                          size, rc::gen::arbitrary<bool>())},
+      {2, rc::gen::apply([](std::uint64_t s, bool untrusted) -> Op { return SgtableOp{s, untrusted}; },
+                         rc::gen::weightedOneOf<std::uint64_t>({{3, size}, {1, rc::gen::element<std::uint64_t>(0x1000, 0x3000)}}),
+                         rc::gen::arbitrary<bool>())},
   });
 }
 
@@ -88,8 +99,11 @@ rc::Gen<VfioConfig> genConfig() {
 rc::Gen<Scenario> genScenario() {
   return rc::gen::mapcat(rc::gen::pair(genConfig(), genPalette()), [](const auto& cp) {
     return rc::gen::map(rc::gen::container<std::vector<Op>>(genOp(cp.second)), [config = cp.first](std::vector<Op> ops) {
-      std::erase_if(ops, [](const Op& op) {  // a split never maps 0 bytes (a client rule)
-        return std::holds_alternative<SplitOp>(op) && std::get<SplitOp>(op).size == 0;
+      std::erase_if(ops, [](const Op& op) {  // client rules: splits neither empty nor wrapping, maps in memory
+        if (const auto* o = std::get_if<SplitOp>(&op)) return model::splitProblem(o->iova, o->paddr, o->size).has_value();
+        if (const auto* o = std::get_if<DeviceMapOp>(&op)) return model::deviceMapRequestProblem(o->phys, o->size).has_value();
+        if (const auto* o = std::get_if<SgtableOp>(&op)) return model::sgtableRequestProblem(o->size).has_value();
+        return false;
       });
       return Scenario{config, std::move(ops)};
     });
