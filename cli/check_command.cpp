@@ -44,8 +44,8 @@ int report(const Options& o, const typename T::Implementation& impl, const typen
   const typename T::Scenario& scenario = *outcome.counterexample;
   const auto run = T::check(scenario, impl, false, true);
   const std::string path = fmt::format("{}/{}-{}-{}-seed{}.trace", o.out, o.target, impl.name, v.invariant, o.seed);
-  const std::string rerun = fmt::format("dmacheck check --target {} --impl {} --seed {} --runs {} --max-ops {}",
-                                        o.target, impl.name, o.seed, o.runs, o.maxOps);
+  const std::string rerun = fmt::format("{} check --target {} --impl {} --seed {} --runs {} --max-ops {}",
+                                        commandPrefix(), o.target, impl.name, o.seed, o.runs, o.maxOps);
   typename T::TraceMeta meta{impl.name,
                           {fmt::format("found by: {}", rerun),
                            fmt::format("violates {} at step {}: {}", v.invariant, v.step, v.detail)},
@@ -55,7 +55,8 @@ int report(const Options& o, const typename T::Implementation& impl, const typen
                            "(RapidCheck alone: {})\n\n",
                            v.invariant, outcome.casesRun, outcome.seconds, scenario.ops.size(), outcome.rapidcheckOps);
   std::cout << T::replay(scenario, run) << "\n";
-  std::cout << fmt::format("seed:   {}\nrerun:  {}\ntrace:  {}\nreplay: dmacheck replay {}\n", o.seed, rerun, path, path);
+  std::cout << fmt::format("seed:   {}\nrerun:  {}\ntrace:  {}\nreplay: {} replay {}\n", o.seed, rerun, path,
+                           commandPrefix(), path);
   return kExitViolation;
 }
 

@@ -91,6 +91,16 @@ expect 2 "its first line is not '# dmacheck trace v1'" -- replay "$tmp/ps3.trace
 printf '# dmacheck trace v1\ntarget pagesize\ncontainer host_page=4K domains=0x1000\nsgtable size=0\n' >"$tmp/ps4.trace"
 expect 2 "sgtable size 0x0 is not in 1..0x4000000" -- replay "$tmp/ps4.trace" --impl latest
 
+# Real kernel trees: what a tree lacks is named.
+expect 2 "dmacheck kernel needs --src LINUX_TREE" -- kernel --target iova check
+expect 2 "no Makefile: give the top of a Linux source tree" -- kernel --src "$tmp/none" --target iova
+mkdir -p "$tmp/tree" && printf 'VERSION = 5\nPATCHLEVEL = 10\nSUBLEVEL = 0\n' >"$tmp/tree/Makefile"
+expect 2 "dmacheck kernel handles trees from v5.15 on" -- kernel --src "$tmp/tree" --target iova
+printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/tree/Makefile"
+expect 2 "lacks drivers/iommu/iova.c (needed for --target iova)" -- kernel --src "$tmp/tree" --target iova
+expect 2 "builds --target iova so far" -- kernel --src "$tmp/tree" --target swiotlb
+expect 0 "drivers/iommu/iova.c" -- kernel --target iova --files
+
 # Workloads: bad settings, a short run with the checker.
 expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10
 expect 2 "give both the queue size and the timeout" -- workload --setting single:4096

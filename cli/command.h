@@ -27,9 +27,14 @@ Command addZooCommand(CLI::App& root);
 Command addFuzzCommand(CLI::App& root);
 Command addProveCommand(CLI::App& root);
 Command addWorkloadCommand(CLI::App& root);
+Command addKernelCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);
 std::vector<std::string> invariantIds();  // for validating --hunt
+// How a printed command line starts: "dmacheck", or under `dmacheck kernel` the command that
+// rebuilds and reloads the same tree ("dmacheck kernel --src TREE --target T").
+std::string commandPrefix();
+inline constexpr const char* kKernelCommandEnv = "DMACHECK_KERNEL_COMMAND";
 
 }  // namespace dmacheck::cli

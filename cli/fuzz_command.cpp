@@ -155,7 +155,8 @@ class Campaign {
       progress_.execsNow = std::stoull(m[1]);
       progress_.coverage = std::stoull(m[2]), progress_.features = std::stoull(m[3]);
       progress_.corpus = std::stoull(m[4]), progress_.execPerSec = std::stoull(m[5]);
-    } else if ((line.find("Sanitizer:") != std::string::npos || line.find("runtime error:") != std::string::npos) &&
+    } else if ((line.find("Sanitizer:") != std::string::npos || line.find("runtime error:") != std::string::npos ||
+                line.find("DMACHECK-HARNESS-ERROR") != std::string::npos) &&
                sanitizerLines_.size() < 20) {
       sanitizerLines_.push_back(line);  // a sanitizer report, not one of our deliberate aborts
     }
@@ -202,7 +203,7 @@ class Campaign {
     // 'expect' states the trace's verdict (its first violation), which may be another
     // invariant that comes along with this one; the notes name the one this finding is for.
     typename T::TraceMeta meta{impl_.name,
-                            {fmt::format("found by: dmacheck fuzz --target {} --impl {} after {:.1f} s ({})", o_.target,
+                            {fmt::format("found by: {} fuzz --target {} --impl {} after {:.1f} s ({})", commandPrefix(), o_.target,
                                          impl_.name, elapsed(), artifact),
                              fmt::format("violates {} at step {}: {}", invariant, violation->step, violation->detail)},
                             {{0, {impl_.name}, report.firstViolation->invariant}}};
@@ -225,7 +226,7 @@ class Campaign {
                             {"unexplained_crashes", unexplained_}, {"findings", nlohmann::json::array()}};
     for (const auto& f : found_)
       stats["findings"].push_back({{"invariant", f.invariant}, {"trace", f.trace}, {"seconds_to_find", f.seconds},
-                                   {"ops", f.ops}, {"replay", "dmacheck replay " + f.trace}});
+                                   {"ops", f.ops}, {"replay", commandPrefix() + " replay " + f.trace}});
     const std::string statsPath = (fs::path(o_.out) / "stats.json").string();
     writeFileAtomically(statsPath, stats.dump(2) + "\n");
     std::cout << fmt::format("\n{} after {:.1f} s: {} execs ({:.0f}/s), coverage {}, corpus {} inputs, {} finding(s){}\n",
@@ -233,7 +234,8 @@ class Campaign {
                              progress_.coverage, corpusSize(), found_.size(),
                              o_.hunt.empty() ? "" : fmt::format(" ({} {})", o_.hunt, hunted() ? "found" : "not found"));
     for (const auto& f : found_)
-      std::cout << fmt::format("  {:<13} {:>3} ops  after {:5.1f} s  dmacheck replay {}\n", f.invariant, f.ops, f.seconds, f.trace);
+      std::cout << fmt::format("  {:<13} {:>3} ops  after {:5.1f} s  {} replay {}\n", f.invariant, f.ops, f.seconds,
+                               commandPrefix(), f.trace);
     for (const auto& a : unexplained_)
       std::cout << fmt::format("  crash the checker does not reproduce (sanitizer report?): {}\n", (artifacts() / a).string());
     for (const auto& line : sanitizerLines_) std::cout << "  " << line << "\n";

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
                                    addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app),
-                                   addProveCommand(app), addWorkloadCommand(app)};
+                                   addProveCommand(app), addWorkloadCommand(app), addKernelCommand(app)};
   std::string known;
   bool isCommand = false;
   for (const Command& c : commands) {

@@ -1,3 +1,5 @@
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "check/input_error.h"
@@ -14,6 +16,11 @@ std::vector<std::string> invariantIds() {
   for (const auto& i : iova::kInvariants) ids.emplace_back(i.id);
   for (const auto& i : pagesize::kInvariants) ids.emplace_back(i.id);
   return ids;
+}
+
+std::string commandPrefix() {
+  const char* kernel = std::getenv(kKernelCommandEnv);
+  return kernel ? kernel : "dmacheck";
 }
 
 void requireKnownTarget(const std::string& target) {

@@ -10,6 +10,7 @@
 // Target: Implementation, find(name), all(), unknown(name), decode(data, size), check(...).
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <set>
 #include <sstream>
 #include <string>
@@ -26,6 +27,17 @@ class FuzzHarness {
   static void initialize() { campaign(); }
 
   static int testOneInput(const std::uint8_t* data, std::size_t size) {
+    try {
+      return checkOneInput(data, size);
+    } catch (const std::exception& e) {  // not a finding: our harness failed; say why before dying
+      std::fprintf(stderr, "\nDMACHECK-HARNESS-ERROR %s\n", e.what());
+      std::fflush(stderr);
+      std::abort();
+    }
+  }
+
+ private:
+  static int checkOneInput(const std::uint8_t* data, std::size_t size) {
     const Campaign& c = campaign();
     const auto input = Target::decode(data, size);
     const auto& impl = c.implementations[input.variantChoice % c.implementations.size()];
@@ -47,7 +59,6 @@ class FuzzHarness {
     return 0;
   }
 
- private:
   struct Campaign {
     std::vector<typename Target::Implementation> implementations;
     std::set<std::string> ignored;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what dmacheck needs to build and test, all from Debian 12's own archive.
-# Idempotent: installs only what is missing (so it is quick on a machine already set up).
+# Installs what dmacheck needs to build and test, all from Debian 12's own archive, or the
+# packages given as arguments (scripts/kernel-trees.sh). Idempotent: installs only what is
+# missing (so it is quick on a machine already set up).
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   libz3-dev                  # Z3 proofs (proofs/)
   libfmt-dev libcli11-dev nlohmann-json3-dev  # formatting, command line, JSON output
 )
+(($#)) && packages=("$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -11,6 +11,8 @@ fuzz_seconds=${DMACHECK_FUZZ_SECONDS:-30}
 echo "== developer build"
 cmake --preset dev >/dev/null
 cmake --build --preset dev
+echo "== kernel trees (Debian's linux-source-6.1 and 6.12: only the files dmacheck kernel reads)"
+bash scripts/kernel-trees.sh
 ctest --preset dev
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"

@@ -1,0 +1,94 @@
+// `dmacheck kernel --src TREE --target iova [VERB ARGS...]`: builds the tree's own allocator
+// file against our shims (kernel/tree_build.h), then runs VERB (check, fuzz, replay, corpus,
+// zoo...) with that build as the implementation named "kernel". The build reaches every
+// engine through one environment variable, so a fuzz target started as a child loads it too.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+#include "cli/command.h"
+#include "kernel/tree_build.h"
+
+namespace dmacheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::string src;
+  std::string target;
+  std::string buildDir;
+  std::vector<std::string> verb;  // the command to run on the build, and its arguments
+  bool listFiles = false;
+};
+
+// Next to this binary's build, so that each build flavour (dev, asan, fuzz) keeps a harness
+// compiled with its own instrumentation.
+fs::path defaultBuildDir() {
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  return error ? fs::path("dmacheck-kernel") : self.parent_path().parent_path() / "kernel-harness";
+}
+
+int runVerb(const Options& o, const kernel::BuiltHarness& built) {
+  const std::string value = fmt::format("{}:{}", built.library, built.version.text());
+  setenv(kernel::kKernelIovaEnv, value.c_str(), 1);
+  const std::string prefix = fmt::format("dmacheck kernel --src {} --target {}", o.src, o.target);
+  setenv(kKernelCommandEnv, prefix.c_str(), 1);
+  std::vector<std::string> args = {"/proc/self/exe"};
+  args.insert(args.end(), o.verb.begin(), o.verb.end());
+  const auto given = [&](const std::string& flag) {
+    return std::find(o.verb.begin(), o.verb.end(), flag) != o.verb.end();
+  };
+  const std::string& verb = o.verb.front();
+  if (!given("--target") && verb != "corpus") args.insert(args.end(), {"--target", o.target});
+  if (!given("--impl") && verb != "corpus" && verb != "zoo" && verb != "list") args.insert(args.end(), {"--impl", "kernel"});
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv("/proc/self/exe", argv.data());
+  throw InputError(fmt::format("cannot run dmacheck {}: {}", verb, std::strerror(errno)));
+}
+
+}  // namespace
+
+Command addKernelCommand(CLI::App& root) {
+  auto o = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand(
+      "kernel", "Build a kernel tree's own allocator file against dmacheck's shims and run a command on it");
+  app->add_option("--src", o->src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
+  app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
+  app->add_option("--target", o->target, "Which allocator: iova (drivers/iommu/iova.c)")
+      ->required()
+      ->check(CLI::IsMember({"iova", "swiotlb"}));
+  app->add_option("--build-dir", o->buildDir, "Where the harness is built (default: beside this dmacheck's build)");
+  app->prefix_command();  // the rest is a dmacheck command run with --impl kernel, e.g. check --runs 1000
+  app->footer("After the options: a dmacheck command (check, fuzz, replay FILE, corpus DIR, ...) to run on the build.");
+  return {app, [o, app] {
+            o->verb = app->remaining();
+            if (o->listFiles) {
+              for (const auto& f : kernel::treeFilesFor(o->target)) std::cout << f << "\n";
+              return kExitOk;
+            }
+            if (o->src.empty()) throw InputError("dmacheck kernel needs --src LINUX_TREE");
+            const fs::path dir = o->buildDir.empty() ? defaultBuildDir() : fs::path(o->buildDir);
+            const auto built = kernel::buildHarness(o->src, o->target, dir);
+            std::cout << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
+                                     built.seconds > 0 ? fmt::format("built in {:.2f} s", built.seconds)
+                                                       : std::string("up to date"));
+            if (o->verb.empty()) return kExitOk;
+            return runVerb(*o, built);
+          }};
+}
+
+}  // namespace dmacheck::cli

@@ -1,0 +1,132 @@
+/* CUSTOMISED: the C face of a kernel tree's drivers/iommu/iova.c for dmacheck. The tree's
+ * file is compiled unmodified as part of this one (as tools/testing/vma includes mm/vma.c),
+ * so its static functions and private structures are reachable: the harness reads the
+ * rbtree and the range caches as they are, and calls the per-CPU flush the CPU-hotplug and
+ * teardown paths use. Built per tree by `dmacheck kernel`; DMK_IOVA_C names the tree's file,
+ * DMK_DEPOT_LIST is set for trees from v6.7 on (the depot became a list). */
+#include DMK_IOVA_C
+
+#include "runtime.h"
+#include "kernel/iova/harness_abi.h"
+
+static struct iova_domain domain;
+static int live;
+
+#define ENTER()                                            \
+  do {                                                     \
+    if (setjmp(dmk_bug_env)) return DMK_BUG;               \
+  } while (0)
+
+int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus) {
+  if (live) return DMK_BUSY;
+  dmk_reset(cpus);
+  ENTER();
+  if (iova_cache_get()) return DMK_NOMEM;
+  init_iova_domain(&domain, 1UL << granule_shift, start_pfn);
+  /* dma_32bit_pfn follows from the granule in the kernel; the checker's configuration may
+   * place it elsewhere, and the model reads it from there. */
+  domain.dma_32bit_pfn = dma32_pfn;
+  domain.max32_alloc_size = dma32_pfn;
+  if (iova_domain_init_rcaches(&domain)) return DMK_NOMEM;
+  live = 1;
+  return 0;
+}
+
+int dmk_iova_destroy(void) {
+  if (!live) return 0;
+  live = 0;
+  ENTER();
+  put_iova_domain(&domain);
+  iova_cache_put();
+  return 0;
+}
+
+int dmk_iova_alloc(unsigned long size, unsigned long limit_pfn, int fast, int size_aligned, unsigned int cpu,
+                   unsigned long *pfn) {
+  ENTER();
+  dmk_current_cpu = cpu;
+  if (fast) {
+    *pfn = alloc_iova_fast(&domain, size, limit_pfn, true);
+    return 0;
+  }
+  struct iova *iova = alloc_iova(&domain, size, limit_pfn, size_aligned);
+  *pfn = iova ? iova->pfn_lo : 0;
+  return 0;
+}
+
+int dmk_iova_free(unsigned long pfn, unsigned long size, int fast, unsigned int cpu) {
+  ENTER();
+  dmk_current_cpu = cpu;
+  if (fast) free_iova_fast(&domain, pfn, size);
+  else free_iova(&domain, pfn);
+  return 0;
+}
+
+int dmk_iova_reserve(unsigned long lo, unsigned long hi) {
+  ENTER();
+  return reserve_iova(&domain, lo, hi) ? 0 : DMK_NOMEM;
+}
+
+int dmk_iova_cpu_dead(unsigned int cpu) {
+  ENTER();
+  return dmk_cpu_dead(cpu);
+}
+
+int dmk_iova_flush_caches(void) {
+  ENTER();
+  unsigned int cpu;
+  for_each_possible_cpu(cpu) free_cpu_cached_iovas(cpu, &domain);
+  free_global_cached_iovas(&domain);
+  return 0;
+}
+
+int dmk_iova_clock(unsigned long now_ms) {
+  ENTER();
+  jiffies = now_ms;
+  dmk_run_due_work();
+  return 0;
+}
+
+size_t dmk_iova_busy(unsigned long *lo_hi, size_t max) {
+  size_t n = 0;
+  for (struct rb_node *node = rb_first(&domain.rbroot); node; node = rb_next(node)) {
+    const struct iova *iova = to_iova(node);
+    if (iova->pfn_lo == IOVA_ANCHOR) continue;
+    if (n < max) lo_hi[2 * n] = iova->pfn_lo, lo_hi[2 * n + 1] = iova->pfn_hi;
+    ++n;
+  }
+  return n;
+}
+
+static size_t list_magazine(const struct iova_magazine *mag, unsigned long size, unsigned int order, unsigned int cpu,
+                            unsigned long *out, size_t n, size_t max) {
+  for (unsigned long i = 0; i < size; ++i, ++n)
+    if (n < max) out[3 * n] = order, out[3 * n + 1] = mag->pfns[i], out[3 * n + 2] = cpu;
+  return n;
+}
+
+size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max) {
+  size_t n = 0;
+  if (!domain.rcaches) return 0;
+  for (unsigned int order = 0; order < IOVA_RANGE_CACHE_MAX_SIZE; ++order) {
+    struct iova_rcache *rcache = &domain.rcaches[order];
+    unsigned int cpu;
+    for_each_possible_cpu(cpu) {
+      struct iova_cpu_rcache *c = per_cpu_ptr(rcache->cpu_rcaches, cpu);
+      n = list_magazine(c->loaded, c->loaded->size, order, cpu, order_pfn_cpu, n, max);
+      n = list_magazine(c->prev, c->prev->size, order, cpu, order_pfn_cpu, n, max);
+    }
+#ifdef DMK_DEPOT_LIST
+    for (struct iova_magazine *mag = rcache->depot; mag; mag = mag->next)  /* depot magazines are full */
+      n = list_magazine(mag, IOVA_MAG_SIZE, order, ~0u, order_pfn_cpu, n, max);
+#else
+    for (unsigned long j = 0; j < rcache->depot_size; ++j)
+      n = list_magazine(rcache->depot[j], rcache->depot[j]->size, order, ~0u, order_pfn_cpu, n, max);
+#endif
+  }
+  return n;
+}
+
+const char *dmk_iova_bug(void) { return dmk_bug_message(); }
+const char *dmk_iova_log(void) { return dmk_log_text(); }
+unsigned int dmk_iova_warnings(void) { return dmk_warning_count(); }

@@ -1,0 +1,30 @@
+/* The C interface between dmacheck and a tree's iova.c built by `dmacheck kernel`
+ * (kernel/iova/harness.c). Error codes are negative; DMK_BUG means the call hit a BUG
+ * (dmk_iova_bug() says where) and the domain must not be used again. */
+#pragma once
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002 };
+
+int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus);
+int dmk_iova_destroy(void);
+int dmk_iova_alloc(unsigned long size, unsigned long limit_pfn, int fast, int size_aligned, unsigned int cpu,
+                   unsigned long *pfn);  /* alloc_iova_fast (fast) or alloc_iova; *pfn = 0 when it fails */
+int dmk_iova_free(unsigned long pfn, unsigned long size, int fast, unsigned int cpu);  /* free_iova_fast or free_iova */
+int dmk_iova_reserve(unsigned long lo, unsigned long hi);
+int dmk_iova_cpu_dead(unsigned int cpu);
+int dmk_iova_flush_caches(void);  /* every CPU's magazines and the depot back to the tree */
+int dmk_iova_clock(unsigned long now_ms);
+size_t dmk_iova_busy(unsigned long *lo_hi, size_t max);             /* ranges in the rbtree, sorted */
+size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max);   /* pfns in the range caches */
+const char *dmk_iova_bug(void);
+const char *dmk_iova_log(void);
+unsigned int dmk_iova_warnings(void);
+
+#ifdef __cplusplus
+}
+#endif

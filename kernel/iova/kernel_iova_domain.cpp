@@ -1,0 +1,107 @@
+#include "kernel/iova/kernel_iova_domain.h"
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+
+namespace dmacheck::kernel {
+
+namespace {
+
+std::uint32_t queueCount(const Config& c, const impl::iova::Rules& r) {
+  return c.queue == QueueKind::Single && r.singleQueue ? 1 : c.cpus;
+}
+
+}  // namespace
+
+KernelIovaDomain::KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> library, const Config& config,
+                                   IommuHardware& iommu, const impl::iova::Rules& rules)
+    : lib_(std::move(library)), config_(config), iommu_(iommu),
+      queue_(queueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
+             [this](const impl::iova::FlushQueue::Entry& e) { release(e.pfn, e.pages, true, e.cpu); }),
+      lazy_(config.lazy) {
+  const int created = lib_->create(config.granuleShift, config.startPfn, config.dma32Pfn, config.cpus);
+  if (created == DMK_BUSY)
+    throw InputError(fmt::format("{}: the harness holds one domain at a time", lib_->path));
+  call(created, "init_iova_domain");
+}
+
+KernelIovaDomain::~KernelIovaDomain() { lib_->destroy(); }
+
+void KernelIovaDomain::call(int result, const char* what) const {
+  if (result == DMK_BUG) throw KernelBug(fmt::format("{} (in {}, linux {})", lib_->bug(), what, lib_->version));
+  if (result < 0) throw KernelBug(fmt::format("{} failed with {} (linux {})", what, result, lib_->version));
+}
+
+void KernelIovaDomain::release(std::uint64_t pfn, std::uint64_t size, bool fast, std::uint32_t cpu) {
+  call(lib_->free(pfn, size, fast, cpu), fast ? "free_iova_fast" : "free_iova");
+}
+
+std::optional<std::uint64_t> KernelIovaDomain::map(const MapRequest& r) {
+  unsigned long pfn = 0;
+  call(lib_->alloc(r.size, r.limitPfn, r.sizeAligned, r.sizeAligned, r.cpu, &pfn),
+       r.sizeAligned ? "alloc_iova_fast" : "alloc_iova");
+  if (pfn == 0) return std::nullopt;
+  if (!iommu_.mapPages(pfn, r.size)) {  // -EEXIST: give the IOVA back and fail the map
+    release(pfn, r.size, r.sizeAligned, r.cpu);
+    return std::nullopt;
+  }
+  return pfn;
+}
+
+// __iommu_dma_unmap() as of v6.1-v6.12: WARN when fewer granules were mapped than asked,
+// free the IOVA anyway.
+UnmapResult KernelIovaDomain::unmap(const UnmapRequest& r) {
+  const bool warned = iommu_.unmapPages(r.pfn, r.size) != r.size;
+  if (!r.sizeAligned) {
+    iommu_.flushRange(r.pfn, r.size);
+    release(r.pfn, r.size, false, r.cpu);
+  } else if (lazy_) {
+    queue_.queue(r.pfn, r.size, r.cpu, iommu_.nowMs());
+  } else {
+    iommu_.flushRange(r.pfn, r.size);
+    release(r.pfn, r.size, true, r.cpu);
+  }
+  return {warned};
+}
+
+void KernelIovaDomain::reserve(std::uint64_t lo, std::uint64_t hi) { call(lib_->reserve(lo, hi), "reserve_iova"); }
+
+void KernelIovaDomain::clockAdvanced() {
+  queue_.clockAdvanced(iommu_.nowMs());
+  call(lib_->clock(iommu_.nowMs()), "the depot's delayed work");
+}
+
+void KernelIovaDomain::cpuDead(std::uint32_t cpu) { call(lib_->cpuDead(cpu), "iova_cpuhp_dead"); }
+
+// The DMA -> DMA_FQ switch as fixed upstream: queues ready before the domain turns lazy.
+std::optional<UnmapResult> KernelIovaDomain::switchToLazy(std::optional<UnmapRequest> racingUnmap) {
+  std::optional<UnmapResult> result;
+  if (racingUnmap) result = unmap(*racingUnmap);
+  lazy_ = true;
+  return result;
+}
+
+void KernelIovaDomain::teardown() {
+  queue_.flushAndDrain();
+  call(lib_->flushCaches(), "free_cpu_cached_iovas/free_global_cached_iovas");
+}
+
+std::vector<PfnRange> KernelIovaDomain::busyRanges() const {
+  std::vector<unsigned long> raw(2 * lib_->busy(nullptr, 0));
+  const std::size_t n = lib_->busy(raw.data(), raw.size() / 2);
+  std::vector<PfnRange> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back({raw[2 * i], raw[2 * i + 1]});
+  return out;
+}
+
+std::vector<CachedPfn> KernelIovaDomain::cachedPfns() const {
+  std::vector<unsigned long> raw(3 * lib_->cached(nullptr, 0));
+  const std::size_t n = lib_->cached(raw.data(), raw.size() / 3);
+  std::vector<CachedPfn> out;
+  for (std::size_t i = 0; i < n; ++i)
+    out.push_back({static_cast<std::uint32_t>(raw[3 * i]), raw[3 * i + 1], static_cast<std::uint32_t>(raw[3 * i + 2])});
+  return out;
+}
+
+}  // namespace dmacheck::kernel

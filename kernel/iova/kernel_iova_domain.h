@@ -1,0 +1,47 @@
+#pragma once
+// A kernel tree's own drivers/iommu/iova.c (built by `dmacheck kernel`, loaded from a shared
+// library) under our dma-iommu layer: map = the tree's alloc_iova_fast + iommu_map; unmap =
+// iommu_unmap, then the tree's free_iova_fast after an IOTLB sync (strict) or through our
+// flush queue (lazy: the queue is dma-iommu.c, which this harness does not build).
+#include <memory>
+#include <string>
+
+#include "impl/iova/flush_queue.h"
+#include "impl/iova/iova_rules.h"
+#include "kernel/iova/kernel_iova_library.h"
+#include "model/iova/allocator.h"
+
+namespace dmacheck::kernel {
+
+using namespace dmacheck::iova;
+
+class KernelIovaDomain final : public IovaAllocator {
+ public:
+  KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> library, const Config& config, IommuHardware& iommu,
+                   const impl::iova::Rules& dmaIommuRules);
+  ~KernelIovaDomain() override;
+
+  std::optional<std::uint64_t> map(const MapRequest& request) override;
+  UnmapResult unmap(const UnmapRequest& request) override;
+  void reserve(std::uint64_t lo, std::uint64_t hi) override;
+  void clockAdvanced() override;
+  void cpuDead(std::uint32_t cpu) override;
+  std::optional<UnmapResult> switchToLazy(std::optional<UnmapRequest> racingUnmap) override;
+  void teardown() override;
+
+  std::vector<PfnRange> busyRanges() const override;
+  std::vector<CachedPfn> cachedPfns() const override;
+  std::vector<PfnRange> queuedRanges() const override { return queue_.contents(); }
+
+ private:
+  void call(int result, const char* what) const;  // throws KernelBug on a BUG in the tree's code
+  void release(std::uint64_t pfn, std::uint64_t size, bool fast, std::uint32_t cpu);
+
+  std::shared_ptr<const KernelIovaLibrary> lib_;
+  Config config_;
+  IommuHardware& iommu_;
+  impl::iova::FlushQueue queue_;
+  bool lazy_;
+};
+
+}  // namespace dmacheck::kernel

@@ -1,0 +1,28 @@
+#pragma once
+// A shared library that `dmacheck kernel` built from a tree's iova.c and our harness
+// (kernel/iova/harness.c): opened once, its C functions looked up by name.
+#include <string>
+
+#include "kernel/iova/harness_abi.h"
+
+namespace dmacheck::kernel {
+
+// Every function of the harness's C interface: member name, symbol.
+#define DMACHECK_KERNEL_IOVA_FUNCTIONS(X)                                                     \
+  X(create, dmk_iova_create) X(destroy, dmk_iova_destroy) X(alloc, dmk_iova_alloc)            \
+  X(free, dmk_iova_free) X(reserve, dmk_iova_reserve) X(cpuDead, dmk_iova_cpu_dead)           \
+  X(flushCaches, dmk_iova_flush_caches) X(clock, dmk_iova_clock) X(busy, dmk_iova_busy)       \
+  X(cached, dmk_iova_cached) X(bug, dmk_iova_bug) X(log, dmk_iova_log) X(warnings, dmk_iova_warnings)
+
+struct KernelIovaLibrary {
+  std::string path;
+  std::string version;  // the tree's, e.g. "6.1.192"
+#define DMACHECK_KERNEL_MEMBER(member, symbol) decltype(&symbol) member = nullptr;
+  DMACHECK_KERNEL_IOVA_FUNCTIONS(DMACHECK_KERNEL_MEMBER)
+#undef DMACHECK_KERNEL_MEMBER
+
+  // Opens `path`; throws InputError naming the library and the missing symbol.
+  static KernelIovaLibrary open(const std::string& path, const std::string& version);
+};
+
+}  // namespace dmacheck::kernel

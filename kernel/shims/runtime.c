@@ -1,0 +1,152 @@
+/* CUSTOMISED: the run-time half of dmacheck/customised.h, one per harness library. Every
+ * piece of state here is reset by dmk_reset(), which the harness calls when it creates a
+ * domain, so nothing survives from one fuzz input to the next. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "dmacheck/kernel.h"
+#include "runtime.h"
+
+unsigned int dmk_current_cpu, dmk_possible_cpus = 1, dmk_online_cpus = 1;
+unsigned long jiffies;
+
+jmp_buf dmk_bug_env;
+static char bug_message[512];
+static char log_text[4096];
+static unsigned int warnings;
+
+#define MAX_WORK 64
+static struct delayed_work *pending[MAX_WORK];
+#define MAX_CPUHP 8
+static struct hlist_node *cpuhp_instances[MAX_CPUHP];
+static int (*cpuhp_teardown)(unsigned int, struct hlist_node *);
+
+void dmk_reset(unsigned int cpus) {
+  dmk_current_cpu = 0;
+  dmk_possible_cpus = dmk_online_cpus = cpus;
+  jiffies = 0;
+  bug_message[0] = log_text[0] = 0;
+  warnings = 0;
+  memset(pending, 0, sizeof(pending));
+  memset(cpuhp_instances, 0, sizeof(cpuhp_instances));
+}
+
+const char *dmk_bug_message(void) { return bug_message; }
+const char *dmk_log_text(void) { return log_text; }
+unsigned int dmk_warning_count(void) { return warnings; }
+
+void dmk_bug(const char *file, int line, const char *what) {
+  snprintf(bug_message, sizeof(bug_message), "kernel BUG at %s:%d: %s", file, line, what);
+  longjmp(dmk_bug_env, 1);
+}
+
+int dmk_warn(const char *file, int line, const char *what) {
+  ++warnings;
+  dmk_log("WARNING: at %s:%d: %s\n", file, line, what);
+  return 1;
+}
+
+void dmk_log(const char *fmt, ...) {
+  const size_t used = strlen(log_text);
+  va_list args;
+  va_start(args, fmt);
+  vsnprintf(log_text + used, sizeof(log_text) - used, fmt, args);
+  va_end(args);
+}
+
+void *dmk_malloc(size_t size, int zero) {
+  void *p = zero ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
+  if (!p) abort();  /* the host is out of memory: not a finding */
+  return p;
+}
+
+void dmk_free(const void *p) { free((void *)p); }
+
+struct kmem_cache *dmk_cache_create(size_t size) {
+  struct kmem_cache *c = dmk_malloc(sizeof(*c), 1);
+  c->size = size;
+  return c;
+}
+
+void *dmk_alloc_percpu(size_t size) {
+  size_t *base = dmk_malloc(sizeof(size_t) * 2 + size * NR_CPUS, 1);
+  base[0] = size;
+  return base + 2;
+}
+
+void *dmk_percpu_ptr(void *p, unsigned int cpu) {
+  const size_t size = ((size_t *)p)[-2];
+  return (char *)p + size * cpu;
+}
+
+void dmk_free_percpu(void *p) {
+  if (p) free((size_t *)p - 2);
+}
+
+bool schedule_delayed_work(struct delayed_work *work, unsigned long delay) {
+  if (work->pending) return false;
+  for (int i = 0; i < MAX_WORK; ++i)
+    if (!pending[i]) {
+      pending[i] = work;
+      work->pending = 1;
+      work->due = jiffies + delay;
+      return true;
+    }
+  dmk_bug(__FILE__, __LINE__, "the harness holds at most 64 pending delayed works");
+}
+
+bool cancel_delayed_work_sync(struct delayed_work *work) {
+  for (int i = 0; i < MAX_WORK; ++i)
+    if (pending[i] == work) pending[i] = NULL;
+  const bool was = work->pending;
+  work->pending = 0;
+  return was;
+}
+
+void dmk_run_due_work(void) {
+  for (int i = 0; i < MAX_WORK; ++i) {
+    struct delayed_work *work = pending[i];
+    if (!work || work->due > jiffies) continue;
+    pending[i] = NULL;
+    work->pending = 0;
+    work->work.func(&work->work);  /* may schedule itself again */
+  }
+}
+
+int cpuhp_setup_state_multi(enum cpuhp_state state, const char *name,
+                            int (*startup)(unsigned int, struct hlist_node *),
+                            int (*teardown)(unsigned int, struct hlist_node *)) {
+  (void)state, (void)name, (void)startup;
+  cpuhp_teardown = teardown;
+  return 0;
+}
+
+int cpuhp_state_add_instance_nocalls(enum cpuhp_state state, struct hlist_node *node) {
+  (void)state;
+  for (int i = 0; i < MAX_CPUHP; ++i)
+    if (!cpuhp_instances[i]) {
+      cpuhp_instances[i] = node;
+      return 0;
+    }
+  return -ENOMEM;
+}
+
+int cpuhp_state_remove_instance_nocalls(enum cpuhp_state state, struct hlist_node *node) {
+  (void)state;
+  for (int i = 0; i < MAX_CPUHP; ++i)
+    if (cpuhp_instances[i] == node) cpuhp_instances[i] = NULL;
+  return 0;
+}
+
+void cpuhp_remove_multi_state(enum cpuhp_state state) {
+  (void)state;
+  cpuhp_teardown = NULL;
+}
+
+int dmk_cpu_dead(unsigned int cpu) {
+  if (dmk_online_cpus > 1) --dmk_online_cpus;
+  for (int i = 0; i < MAX_CPUHP; ++i)
+    if (cpuhp_instances[i] && cpuhp_teardown) cpuhp_teardown(cpu, cpuhp_instances[i]);
+  return 0;
+}

@@ -1,0 +1,135 @@
+#include "kernel/tree_build.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "check/input_error.h"
+
+namespace dmacheck::kernel {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What one target needs from a tree: sources compiled, headers copied beside the shims.
+struct TargetFiles {
+  std::vector<std::string> sources;  // compiled as given (the first is #included by the harness)
+  std::vector<std::string> headers;  // include/linux/*.h from the tree, ahead of our shims
+  std::string harness;               // ours, under kernel/
+};
+
+TargetFiles filesFor(const std::string& target) {
+  if (target == "iova")
+    return {{"drivers/iommu/iova.c", "lib/rbtree.c"},
+            {"include/linux/iova.h", "include/linux/rbtree.h", "include/linux/rbtree_types.h",
+             "include/linux/rbtree_augmented.h"},
+            "kernel/iova/harness.c"};
+  throw InputError(fmt::format("dmacheck kernel builds --target iova so far (not '{}'); swiotlb is next", target));
+}
+
+std::string readText(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int makefileNumber(const std::string& makefile, const std::string& key, const fs::path& tree) {
+  std::smatch m;
+  if (!std::regex_search(makefile, m, std::regex("(^|\\n)" + key + " = ([0-9]+)")))
+    throw InputError(fmt::format("{}: its Makefile has no '{} = N' line: is this a Linux source tree?", tree.string(), key));
+  return std::stoi(m[2]);
+}
+
+std::string compilerCommand() {
+  if (const char* cc = std::getenv("DMACHECK_KERNEL_CC")) return cc;
+  return DMACHECK_KERNEL_CC;  // the C compiler of this build, with its sanitizer/coverage flags
+}
+
+// Runs `command`, returning its exit status and output.
+std::pair<int, std::string> run(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) throw InputError(fmt::format("cannot run: {}", command));
+  char buffer[4096];
+  while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  return {status, output};
+}
+
+std::string firstLines(const std::string& text, int lines) {
+  std::istringstream in(text);
+  std::string out, line;
+  for (int i = 0; i < lines && std::getline(in, line); ++i) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> treeFilesFor(const std::string& target) {
+  const TargetFiles files = filesFor(target);
+  std::vector<std::string> all = {"Makefile"};
+  all.insert(all.end(), files.sources.begin(), files.sources.end());
+  all.insert(all.end(), files.headers.begin(), files.headers.end());
+  return all;
+}
+
+std::string TreeVersion::text() const { return fmt::format("{}.{}.{}", version, patchlevel, sublevel); }
+
+TreeVersion readTreeVersion(const fs::path& tree) {
+  const fs::path makefile = tree / "Makefile";
+  if (!fs::is_regular_file(makefile))
+    throw InputError(fmt::format("{}: no Makefile: give the top of a Linux source tree", tree.string()));
+  const std::string text = readText(makefile);
+  return {makefileNumber(text, "VERSION", tree), makefileNumber(text, "PATCHLEVEL", tree),
+          makefileNumber(text, "SUBLEVEL", tree)};
+}
+
+BuiltHarness buildHarness(const fs::path& tree, const std::string& target, const fs::path& buildDir) {
+  const TargetFiles files = filesFor(target);
+  const TreeVersion v = readTreeVersion(tree);
+  if (v.version < 5 || (v.version == 5 && v.patchlevel < 15))
+    throw InputError(fmt::format("{} is linux {}: dmacheck kernel handles trees from v5.15 on", tree.string(), v.text()));
+  for (const auto& f : files.sources)
+    if (!fs::is_regular_file(tree / f))
+      throw InputError(fmt::format("{} lacks {} (needed for --target {})", tree.string(), f, target));
+  const fs::path out = buildDir / fmt::format("{}-{}", target, v.text());
+  fs::create_directories(out / "include/linux");
+  for (const auto& h : files.headers) {
+    if (!fs::is_regular_file(tree / h)) {
+      if (h.ends_with("rbtree_types.h")) continue;  // older trees keep these types in rbtree.h
+      throw InputError(fmt::format("{} lacks {} (needed for --target {})", tree.string(), h, target));
+    }
+    fs::copy_file(tree / h, out / "include/linux" / fs::path(h).filename(), fs::copy_options::overwrite_existing);
+  }
+  const fs::path library = out / fmt::format("libdmacheck-{}.so", target);
+  const fs::path source = DMACHECK_SOURCE_DIR;
+  std::string command = fmt::format(
+      "{} -std=gnu11 -fPIC -shared -O1 -g -Werror=implicit-function-declaration "
+      "-fno-strict-aliasing -fno-strict-overflow -fno-delete-null-pointer-checks "  // the kernel's own C dialect
+      "-I{} -I{} -I{} -DDMK_IOVA_C='\"{}\"'{} {} {}",
+      compilerCommand(), (out / "include").string(), (source / "kernel/shims").string(), source.string(),
+      (tree / files.sources[0]).string(), (v.version > 6 || (v.version == 6 && v.patchlevel >= 7)) ? " -DDMK_DEPOT_LIST" : "",
+      (source / files.harness).string(), (source / "kernel/shims/runtime.c").string());
+  for (std::size_t i = 1; i < files.sources.size(); ++i) command += " " + (tree / files.sources[i]).string();
+  command += " -o " + library.string();
+  const fs::path stamp = out / "command.txt";
+  if (fs::exists(library) && fs::exists(stamp) && readText(stamp) == command &&
+      fs::last_write_time(library) > fs::last_write_time(tree / files.sources[0]))
+    return {library.string(), v, 0};
+  const auto start = std::chrono::steady_clock::now();
+  const auto [status, output] = run(command);
+  if (status != 0)
+    throw InputError(fmt::format("building {} of linux {} against our shims failed:\n{}\ncommand: {}", files.sources[0],
+                                 v.text(), firstLines(output, 20), command));
+  std::ofstream(stamp) << command;
+  return {library.string(), v, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+}
+
+}  // namespace dmacheck::kernel
