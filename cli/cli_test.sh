@@ -100,6 +100,7 @@ printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/tree/Makefile"
 expect 2 "lacks drivers/iommu/iova.c (needed for --target iova)" -- kernel --src "$tmp/tree" --target iova
 expect 2 "builds --target iova so far" -- kernel --src "$tmp/tree" --target swiotlb
 expect 0 "drivers/iommu/iova.c" -- kernel --target iova --files
+expect 2 "runs check, fuzz, replay, corpus, zoo or workload on a tree's code, not 'prove'" -- kernel --src "$tmp/tree" --target iova prove
 
 # Workloads: bad settings, a short run with the checker.
 expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10

@@ -39,6 +39,14 @@ fs::path defaultBuildDir() {
   return error ? fs::path("dmacheck-kernel") : self.parent_path().parent_path() / "kernel-harness";
 }
 
+// Before building: a command that cannot take --impl kernel is refused at once.
+void requireKernelVerb(const std::vector<std::string>& verb) {
+  static const std::vector<std::string> verbs = {"check", "fuzz", "replay", "corpus", "zoo", "workload"};
+  if (!verb.empty() && std::find(verbs.begin(), verbs.end(), verb.front()) == verbs.end())
+    throw InputError(fmt::format("dmacheck kernel runs check, fuzz, replay, corpus, zoo or workload on a tree's "
+                                 "code, not '{}'", verb.front()));
+}
+
 int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
   setenv(kernel::kKernelIovaEnv, value.c_str(), 1);
@@ -51,7 +59,7 @@ int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   };
   const std::string& verb = o.verb.front();
   if (!given("--target") && verb != "corpus") args.insert(args.end(), {"--target", o.target});
-  if (!given("--impl") && verb != "corpus" && verb != "zoo" && verb != "list") args.insert(args.end(), {"--impl", "kernel"});
+  if (!given("--impl")) args.insert(args.end(), {"--impl", "kernel"});
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -81,6 +89,7 @@ Command addKernelCommand(CLI::App& root) {
               return kExitOk;
             }
             if (o->src.empty()) throw InputError("dmacheck kernel needs --src LINUX_TREE");
+            requireKernelVerb(o->verb);
             const fs::path dir = o->buildDir.empty() ? defaultBuildDir() : fs::path(o->buildDir);
             const auto built = kernel::buildHarness(o->src, o->target, dir);
             std::cout << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
