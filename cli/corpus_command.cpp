@@ -27,8 +27,9 @@ std::vector<std::string> checkFile(const Options& o, const std::string& file, in
   std::vector<std::string> lines;
   for (const auto& impl : impls) {
     auto expected = trace.document.expectedFor(impl.name);
-    if (!expected && impl.name == "kernel" && impl.variant)  // a tree's own code: judged as the version it is
-      expected = trace.document.expectedFor(impl.variant->aliases.front());
+    if (impl.variant)  // else by another name of the same version (a tree's own code: the version it is)
+      for (const auto& alias : impl.variant->aliases)
+        if (!expected) expected = trace.document.expectedFor(alias);
     if (!expected)
       throw InputError(fmt::format("{}: no expected verdict for '{}': add 'expect {} <pass|INVARIANT>' or "
                                    "'expect * <verdict>'", file, impl.name, impl.name));

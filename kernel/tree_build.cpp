@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -82,6 +83,12 @@ std::vector<std::string> treeFilesFor(const std::string& target) {
 
 std::string TreeVersion::text() const { return fmt::format("{}.{}.{}", version, patchlevel, sublevel); }
 
+TreeVersion TreeVersion::parse(const std::string& text) {
+  TreeVersion v;
+  std::sscanf(text.c_str(), "%d.%d.%d", &v.version, &v.patchlevel, &v.sublevel);
+  return v;
+}
+
 TreeVersion readTreeVersion(const fs::path& tree) {
   const fs::path makefile = tree / "Makefile";
   if (!fs::is_regular_file(makefile))
@@ -94,7 +101,7 @@ TreeVersion readTreeVersion(const fs::path& tree) {
 BuiltHarness buildHarness(const fs::path& tree, const std::string& target, const fs::path& buildDir) {
   const TargetFiles files = filesFor(target);
   const TreeVersion v = readTreeVersion(tree);
-  if (v.version < 5 || (v.version == 5 && v.patchlevel < 15))
+  if (!v.atLeast(5, 15))
     throw InputError(fmt::format("{} is linux {}: dmacheck kernel handles trees from v5.15 on", tree.string(), v.text()));
   for (const auto& f : files.sources)
     if (!fs::is_regular_file(tree / f))
@@ -115,7 +122,7 @@ BuiltHarness buildHarness(const fs::path& tree, const std::string& target, const
       "-fno-strict-aliasing -fno-strict-overflow -fno-delete-null-pointer-checks "  // the kernel's own C dialect
       "-I{} -I{} -I{} -DDMK_IOVA_C='\"{}\"'{} {} {}",
       compilerCommand(), (out / "include").string(), (source / "kernel/shims").string(), source.string(),
-      (tree / files.sources[0]).string(), (v.version > 6 || (v.version == 6 && v.patchlevel >= 7)) ? " -DDMK_DEPOT_LIST" : "",
+      (tree / files.sources[0]).string(), v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "",
       (source / files.harness).string(), (source / "kernel/shims/runtime.c").string());
   for (std::size_t i = 1; i < files.sources.size(); ++i) command += " " + (tree / files.sources[i]).string();
   command += " -o " + library.string();

@@ -10,7 +10,9 @@ namespace dmacheck::kernel {
 
 struct TreeVersion {
   int version = 0, patchlevel = 0, sublevel = 0;
-  std::string text() const;
+  std::string text() const;  // "6.12.117"
+  bool atLeast(int major, int minor) const { return version > major || (version == major && patchlevel >= minor); }
+  static TreeVersion parse(const std::string& text);  // the inverse of text(); zeros where it has none
 };
 
 struct BuiltHarness {

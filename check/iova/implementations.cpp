@@ -1,6 +1,5 @@
 #include "check/iova/implementations.h"
 
-#include <cstdio>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -32,9 +31,7 @@ std::optional<Implementation> kernelImplementation() {
     const std::string text = env;
     const auto colon = text.rfind(':');
     const std::string version = colon == std::string::npos ? "?" : text.substr(colon + 1);
-    int major = 0, minor = 0;
-    std::sscanf(version.c_str(), "%d.%d", &major, &minor);
-    const bool since67 = major > 6 || (major == 6 && minor >= 7);  // the single flush queue and list depot
+    const bool since67 = kernel::TreeVersion::parse(version).atLeast(6, 7);  // the single flush queue and list depot
     impl::iova::Variant record = *impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1");
     record.aliases = {record.name};  // judged as the re-implemented version it stands beside (corpus verdicts)
     record.name = "kernel";

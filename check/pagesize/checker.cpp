@@ -33,13 +33,11 @@ std::string describeState(const std::vector<VfioMapping>& ms, std::uint64_t lock
 // What a kernel developer asks of the round trip: did each step work, and is the result one
 // DMA segment (the DCP driver assumes so) or several.
 std::string describeRoundTrip(const SgtableRoundTrip& t) {
-  using Second = SgtableRoundTrip::Second;
   if (!t.allocated) return "dma_alloc_coherent failed";
   if (t.tableRefused) return fmt::format("allocated {} range(s); dma_get_sgtable -ENXIO", t.buffer.size());
-  const char* second[] = {"refused", "mapped", "bounced", "bypass"};
   std::string out = fmt::format("allocated {} range(s); table of {} entries; second device: {}", t.buffer.size(),
-                                t.table.size(), second[static_cast<int>(t.second)]);
-  if (t.second == Second::Refused) return out;
+                                t.table.size(), mapOutcomeName(t.second));
+  if (t.second == MapOutcome::Refused) return out;
   out += fmt::format(", {} DMA segment(s)", t.segments.size());
   if (t.segments.size() > 1) out += " (a caller assuming one contiguous range would be wrong)";
   if (auto exposure = model::roundTripExposure(t); exposure && *exposure) out += fmt::format(", exposes {:#x} bytes", *exposure);
@@ -114,8 +112,7 @@ class Run {
   void run(const DeviceMapOp& o, StepReport& r) {
     const DeviceMapResult got = impl_->deviceMap(o.phys, o.size, o.untrusted);
     const auto exposure = model::exposureOf(got, o.phys, o.size);
-    const char* kinds[] = {"refused", "mapped", "bounced", "bypass"};
-    r.outcome = fmt::format("{}{}", kinds[static_cast<int>(got.kind)],
+    r.outcome = fmt::format("{}{}", mapOutcomeName(got.kind),
                             got.kind != DeviceMapResult::Kind::Mapped ? ""
                             : fmt::format(" dma {:#x}, exposes {:#x} bytes", got.dma, exposure.value_or(0)));
     if (auto problem = model::deviceMapProblem(got, o.phys, o.size, o.untrusted))

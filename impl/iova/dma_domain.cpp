@@ -6,19 +6,11 @@
 
 namespace dmacheck::impl::iova {
 
-namespace {
-
-std::uint32_t queueCount(const Config& c, const Rules& r) {
-  return c.queue == QueueKind::Single && r.singleQueue ? 1 : c.cpus;
-}
-
-}  // namespace
-
 DmaDomain::DmaDomain(const Config& config, IommuHardware& iommu, const Rules& rules)
     : config_(config), iommu_(iommu), rules_(rules), tree_(config.startPfn, config.dma32Pfn, rules),
       cache_(config.cpus, config.magSize, config.depotMax, rules,
              [this](const std::vector<std::uint64_t>& pfns) { releaseMagazine(pfns); }),
-      queue_(queueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
+      queue_(flushQueueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
              [this](const FlushQueue::Entry& e) { freeFast(e.pfn, e.pages, e.cpu); }),
       lazy_(config.lazy) {}
 

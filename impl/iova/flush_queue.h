@@ -8,9 +8,16 @@
 #include <optional>
 #include <vector>
 
+#include "impl/iova/iova_rules.h"
 #include "model/iova/allocator.h"
 
 namespace dmacheck::impl::iova {
+
+// How many rings a domain gets: one per CPU, or one for the domain where the version has
+// the single queue (v6.7) and the configuration asks for it.
+inline std::uint32_t flushQueueCount(const dmacheck::iova::Config& c, const Rules& r) {
+  return c.queue == dmacheck::iova::QueueKind::Single && r.singleQueue ? 1 : c.cpus;
+}
 
 class FlushQueue {
  public:

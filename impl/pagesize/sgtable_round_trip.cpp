@@ -11,7 +11,7 @@ namespace {
 
 using dmacheck::pagesize::PhysRange;
 using dmacheck::pagesize::Translation;
-using Second = SgtableRoundTrip::Second;
+using dmacheck::pagesize::MapOutcome;
 
 constexpr std::uint64_t kAllocBase = 1ULL << 36;  // where the page allocator hands out blocks
 
@@ -59,7 +59,7 @@ void mapOnSecond(const RoundTripDevices& d, bool untrusted, const Rules& rules, 
   const std::uint64_t granule = d.secondGranule;
   if (aboveHostPage(granule, d) && rules.granule == GranuleRule::RefuseAbovePage) return;
   if (aboveHostPage(granule, d) && rules.granule == GranuleRule::BypassAbovePage) {
-    t.second = Second::Bypass;
+    t.second = MapOutcome::Bypass;
     t.segments = t.table;
     return;
   }
@@ -69,7 +69,7 @@ void mapOnSecond(const RoundTripDevices& d, bool untrusted, const Rules& rules, 
     if (aboveHostPage(granule, d)) {
       if (rules.granule == GranuleRule::RoundToGranule) return;  // v2 2/8: refused
     } else {  // every entry bounced into its own granule-aligned slot, padding zeroed
-      t.second = Second::Bounced;
+      t.second = MapOutcome::Bounced;
       std::uint64_t slot = kBounceBase;
       for (const PhysRange& e : t.table) {
         t.segments.push_back({slot, e.length});
@@ -79,7 +79,7 @@ void mapOnSecond(const RoundTripDevices& d, bool untrusted, const Rules& rules, 
       return;
     }
   }
-  t.second = Second::Mapped;
+  t.second = MapOutcome::Mapped;
   std::uint64_t iova = kDeviceIovaBase;
   bool previousEndsOnGranule = false;
   for (const PhysRange& e : t.table) {

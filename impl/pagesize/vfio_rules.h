@@ -41,10 +41,20 @@ Cond<W> mapArgumentsValid(W userSizes, W iova, W vaddr, W size) {
 // that ends at 2^64: such a mapping is never found (VFIO-TOP-WRAP). The dmacheck proposal
 // compares last bytes instead, which cannot wrap once MAP_DMA's wrap check has passed.
 template <typename W>
+Cond<W> probeEndsBefore(W start, W probe, W dmaIova, bool byLastByte) {  // the search goes left
+  if (!byLastByte) return start + probe <= dmaIova;
+  return !((probe == W(0) && start > dmaIova) || (probe != W(0) && start + (probe - W(1)) >= dmaIova));
+}
+
+template <typename W>
+Cond<W> probeStartsAfter(W start, W dmaIova, W dmaSize, bool byLastByte) {  // the search goes right
+  if (!byLastByte) return start >= dmaIova + dmaSize;
+  return start > dmaIova + (dmaSize - W(1));
+}
+
+template <typename W>
 Cond<W> probeFindsDma(W start, W probe, W dmaIova, W dmaSize, bool byLastByte) {
-  if (!byLastByte) return !(start + probe <= dmaIova) && start < dmaIova + dmaSize;
-  const Cond<W> reaches = (probe == W(0) && start > dmaIova) || (probe != W(0) && start + (probe - W(1)) >= dmaIova);
-  return reaches && start <= dmaIova + (dmaSize - W(1));
+  return !probeEndsBefore(start, probe, dmaIova, byLastByte) && !probeStartsAfter(start, dmaIova, dmaSize, byLastByte);
 }
 
 // UNMAP_DMA's v2 refusal for one vfio_dma: a probe at the first byte finds it and it starts

@@ -14,15 +14,17 @@ std::uint64_t VfioType1::computeBitmap(const VfioConfig& config) const {
   return userPageSizes(common, hostPage_, rules_.vfioBitmap);
 }
 
-// The rbtree walk as an in-order scan: mappings the probe lies wholly after are skipped,
-// the first one it does not lie wholly before is the answer.
+// The rbtree walk as an in-order scan, with vfio_find_dma's own two tests: mappings the probe
+// starts after are skipped; at the first other one, the probe either ends before it (no
+// mapping overlaps) or overlaps it.
 VfioType1::Node VfioType1::findDma(std::uint64_t start, std::uint64_t size) {
   const bool byLastByte = rules_.searchByLastByte;
   for (Node it = dmas_.begin(); it != dmas_.end(); ++it) {
     const Dma& d = it->second;
-    if (probeFindsDma(start, size, d.iova, d.size, byLastByte)) return it;
-    const bool after = byLastByte ? start > d.iova + (d.size - 1) : start >= d.iova + d.size;
-    if (!after) break;
+    if (!probeStartsAfter(start, d.iova, d.size, byLastByte)) {
+      if (probeEndsBefore(start, size, d.iova, byLastByte)) break;
+      return it;
+    }
   }
   return dmas_.end();
 }

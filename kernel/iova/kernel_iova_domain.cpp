@@ -6,18 +6,10 @@
 
 namespace dmacheck::kernel {
 
-namespace {
-
-std::uint32_t queueCount(const Config& c, const impl::iova::Rules& r) {
-  return c.queue == QueueKind::Single && r.singleQueue ? 1 : c.cpus;
-}
-
-}  // namespace
-
 KernelIovaDomain::KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> library, const Config& config,
                                    IommuHardware& iommu, const impl::iova::Rules& rules)
     : lib_(std::move(library)), config_(config), iommu_(iommu),
-      queue_(queueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
+      queue_(impl::iova::flushQueueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
              [this](const impl::iova::FlushQueue::Entry& e) { release(e.pfn, e.pages, true, e.cpu); }),
       lazy_(config.lazy) {
   const int created = lib_->create(config.granuleShift, config.startPfn, config.dma32Pfn, config.cpus);

@@ -55,10 +55,24 @@ struct VfioUnmapResult {
   std::uint64_t bytes = 0;  // unmap->size as returned: bytes actually unmapped
 };
 
+// How a device's map went: refused, translated by the IOMMU, bounced through swiotlb, or
+// in bypass (no translation: the device uses physical addresses).
+enum class MapOutcome { Refused, Mapped, Bounced, Bypass };
+inline const char* mapOutcomeName(MapOutcome o) {
+  switch (o) {
+    case MapOutcome::Refused: return "refused";
+    case MapOutcome::Mapped: return "mapped";
+    case MapOutcome::Bounced: return "bounced";
+    case MapOutcome::Bypass: return "bypass";
+  }
+  return "?";
+}
+
 // A streaming DMA map through dma-iommu (iommu_dma_map_page) by a device behind the first
 // domain, whose granule is that domain's smallest page: what the device can reach.
 struct DeviceMapResult {
-  enum class Kind { Refused, Mapped, Bounced, Bypass } kind = Kind::Refused;
+  using Kind = MapOutcome;
+  Kind kind = Kind::Refused;
   std::uint64_t dma = 0;           // the address handed to the device
   std::uint64_t mappedIova = 0;    // Mapped: the IOVA range the IOMMU now translates
   std::uint64_t mappedPhys = 0;    //   to this physical range,
@@ -80,7 +94,7 @@ struct SgtableRoundTrip {
   std::vector<PhysRange> buffer;                // the allocation as the CPU sees it, in order
   bool tableRefused = false;                    // dma_get_sgtable failed (-ENXIO)
   std::vector<PhysRange> table;                 // its entries, in order
-  enum class Second { Refused, Mapped, Bounced, Bypass } second = Second::Refused;
+  MapOutcome second = MapOutcome::Refused;      // how the second device mapped the table
   std::vector<PhysRange> segments;              // the second device's DMA segments (start = DMA address)
   std::vector<Translation> translations;        // Mapped / Bounced: what its IOMMU or swiotlb now reaches
 };

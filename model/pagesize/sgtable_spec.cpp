@@ -95,7 +95,7 @@ std::optional<ExposureProblem> mapProblem(const SgtableRoundTrip& t) {
   if (totalLength(t.segments) != length)
     return ExposureProblem{"G-SGT-MAP", fmt::format("the DMA segments hold {:#x} bytes, the table {:#x}",
                                                     totalLength(t.segments), length)};
-  const bool bypass = t.second == SgtableRoundTrip::Second::Bypass;
+  const bool bypass = t.second == MapOutcome::Bypass;
   RangeIndex device;  // what the second device reaches
   for (const Translation& x : t.translations) device.add(x.iova, x.phys, x.length);
   Reader segments(t.segments), table(t.table);
@@ -115,9 +115,8 @@ std::optional<ExposureProblem> mapProblem(const SgtableRoundTrip& t) {
 }  // namespace
 
 std::optional<std::uint64_t> roundTripExposure(const SgtableRoundTrip& t) {
-  using Second = SgtableRoundTrip::Second;
-  if (t.second == Second::Bypass) return std::nullopt;
-  if (t.second != Second::Mapped) return 0;
+  if (t.second == MapOutcome::Bypass) return std::nullopt;
+  if (t.second != MapOutcome::Mapped) return 0;
   std::uint64_t reached = 0;
   for (const Translation& x : t.translations) reached += x.length;
   return reached - std::min(reached, totalLength(t.table));
@@ -126,7 +125,7 @@ std::optional<std::uint64_t> roundTripExposure(const SgtableRoundTrip& t) {
 std::optional<ExposureProblem> roundTripProblem(const SgtableRoundTrip& t, std::uint64_t size, bool untrusted) {
   if (!t.allocated || t.tableRefused) return std::nullopt;
   if (auto problem = tableProblem(t, size)) return problem;
-  if (t.second == SgtableRoundTrip::Second::Refused) return std::nullopt;
+  if (t.second == MapOutcome::Refused) return std::nullopt;
   if (auto problem = mapProblem(t)) return problem;
   if (!untrusted) return std::nullopt;
   const auto exposure = roundTripExposure(t);
