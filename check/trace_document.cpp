@@ -127,14 +127,18 @@ void TraceLine::allowOnly(std::initializer_list<const char*> keys) const {
   }
 }
 
-std::optional<std::string> TraceDocument::expectedFor(const std::string& variant) const {
-  std::optional<std::string> fallback;
-  for (const auto& e : expectations)
-    for (const auto& name : e.variants) {
-      if (name == variant) return e.verdict;
-      if (name == "*") fallback = e.verdict;
-    }
-  return fallback;
+std::optional<std::string> TraceDocument::expectedFor(const std::string& variant,
+                                                      const std::vector<std::string>& aliases) const {
+  const auto exact = [&](const std::string& wanted) -> std::optional<std::string> {
+    for (const auto& e : expectations)
+      for (const auto& name : e.variants)
+        if (name == wanted) return e.verdict;
+    return std::nullopt;
+  };
+  if (auto verdict = exact(variant)) return verdict;
+  for (const auto& alias : aliases)
+    if (auto verdict = exact(alias)) return verdict;
+  return exact("*");
 }
 
 bool isTraceText(const std::string& contents) { return contents.rfind(kTraceMagic, 0) == 0; }

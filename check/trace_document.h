@@ -51,8 +51,9 @@ struct TraceDocument {
   std::vector<Expectation> expectations;
   std::vector<std::string> notes;      // whole-line comments after the magic line, kept for printing
 
-  // The verdict expected for `variant`: its own line, else "*", else nothing.
-  std::optional<std::string> expectedFor(const std::string& variant) const;
+  // The verdict expected for `variant`: its own line, else the first of `aliases` with one,
+  // else "*", else nothing.
+  std::optional<std::string> expectedFor(const std::string& variant, const std::vector<std::string>& aliases = {}) const;
 };
 
 // Whether file contents are a text trace (its magic first line) rather than fuzzer bytes.

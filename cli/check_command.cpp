@@ -44,8 +44,9 @@ int report(const Options& o, const typename T::Implementation& impl, const typen
   const typename T::Scenario& scenario = *outcome.counterexample;
   const auto run = T::check(scenario, impl, false, true);
   const std::string path = fmt::format("{}/{}-{}-{}-seed{}.trace", o.out, o.target, impl.name, v.invariant, o.seed);
-  const std::string rerun = fmt::format("{} check --target {} --impl {} --seed {} --runs {} --max-ops {}",
-                                        commandPrefix(), o.target, impl.name, o.seed, o.runs, o.maxOps);
+  const std::string rerun = fmt::format("{} check --target {} --impl {} --seed {} --runs {} --max-ops {}{}",
+                                        commandPrefix(), o.target, impl.name, o.seed, o.runs, o.maxOps,
+                                        o.hunt.empty() ? "" : " --hunt " + o.hunt);
   typename T::TraceMeta meta{impl.name,
                           {fmt::format("found by: {}", rerun),
                            fmt::format("violates {} at step {}: {}", v.invariant, v.step, v.detail)},

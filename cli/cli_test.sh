@@ -98,7 +98,12 @@ mkdir -p "$tmp/tree" && printf 'VERSION = 5\nPATCHLEVEL = 10\nSUBLEVEL = 0\n' >"
 expect 2 "dmacheck kernel handles trees from v5.15 on" -- kernel --src "$tmp/tree" --target iova
 printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/tree/Makefile"
 expect 2 "lacks drivers/iommu/iova.c (needed for --target iova)" -- kernel --src "$tmp/tree" --target iova
-expect 2 "builds --target iova so far" -- kernel --src "$tmp/tree" --target swiotlb
+expect 2 "lacks kernel/dma/swiotlb.c (needed for --target swiotlb)" -- kernel --src "$tmp/tree" --target swiotlb
+mkdir -p "$tmp/tree/kernel/dma" "$tmp/tree/include/linux"
+printf 'static void swiotlb_init_io_tlb_mem(struct io_tlb_mem *mem, phys_addr_t start,\n\t\tunsigned long nslabs, bool late_alloc)\n' >"$tmp/tree/kernel/dma/swiotlb.c"
+touch "$tmp/tree/include/linux/swiotlb.h" "$tmp/tree/include/linux/iommu-helper.h"
+expect 2 "its swiotlb.c predates per-CPU areas (v6.0)" -- kernel --src "$tmp/tree" --target swiotlb --build-dir "$tmp/kb"
+expect 0 "kernel/dma/swiotlb.c" -- kernel --target swiotlb --files
 expect 0 "drivers/iommu/iova.c" -- kernel --target iova --files
 expect 2 "runs check, fuzz, replay, corpus, zoo or workload on a tree's code, not 'prove'" -- kernel --src "$tmp/tree" --target iova prove
 

@@ -26,10 +26,10 @@ std::vector<std::string> checkFile(const Options& o, const std::string& file, in
   else if (auto one = T::find(o.impl)) impls = {*one};
   std::vector<std::string> lines;
   for (const auto& impl : impls) {
-    auto expected = trace.document.expectedFor(impl.name);
-    if (impl.variant)  // else by another name of the same version (a tree's own code: the version it is)
-      for (const auto& alias : impl.variant->aliases)
-        if (!expected) expected = trace.document.expectedFor(alias);
+    // By name, else by another name of the same version (a tree's own code: the version it
+    // stands beside), else the trace's '*' verdict.
+    const auto expected =
+        trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{});
     if (!expected)
       throw InputError(fmt::format("{}: no expected verdict for '{}': add 'expect {} <pass|INVARIANT>' or "
                                    "'expect * <verdict>'", file, impl.name, impl.name));

@@ -210,8 +210,9 @@ class Campaign {
     writeFileAtomically(path, T::trace(small, meta, &report));
     found_.push_back({invariant, path, elapsed(), small.ops.size()});
     if (tty_) std::cout << "\n";
-    std::cout << fmt::format("FINDING {} after {:.1f} s: {}\n  minimised to {} operations, saved {}\n  replay: dmacheck "
-                             "replay {}\n", invariant, elapsed(), violation->detail, small.ops.size(), path, path);
+    std::cout << fmt::format("FINDING {} after {:.1f} s: {}\n  minimised to {} operations, saved {}\n  replay: {} "
+                             "replay {}\n", invariant, elapsed(), violation->detail, small.ops.size(), path,
+                             commandPrefix(), path);
     return true;
   }
 

@@ -1,4 +1,4 @@
-// `dmacheck kernel --src TREE --target iova [VERB ARGS...]`: builds the tree's own allocator
+// `dmacheck kernel --src TREE --target iova|swiotlb [VERB ARGS...]`: builds the tree's own allocator
 // file against our shims (kernel/tree_build.h), then runs VERB (check, fuzz, replay, corpus,
 // zoo...) with that build as the implementation named "kernel". The build reaches every
 // engine through one environment variable, so a fuzz target started as a child loads it too.
@@ -49,7 +49,7 @@ void requireKernelVerb(const std::vector<std::string>& verb) {
 
 int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
-  setenv(kernel::kKernelIovaEnv, value.c_str(), 1);
+  setenv(kernel::kernelEnvFor(o.target), value.c_str(), 1);
   const std::string prefix = fmt::format("dmacheck kernel --src {} --target {}", o.src, o.target);
   setenv(kKernelCommandEnv, prefix.c_str(), 1);
   std::vector<std::string> args = {"/proc/self/exe"};
@@ -76,7 +76,7 @@ Command addKernelCommand(CLI::App& root) {
       "kernel", "Build a kernel tree's own allocator file against dmacheck's shims and run a command on it");
   app->add_option("--src", o->src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
   app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
-  app->add_option("--target", o->target, "Which allocator: iova (drivers/iommu/iova.c)")
+  app->add_option("--target", o->target, "Which allocator: iova (drivers/iommu/iova.c) or swiotlb (kernel/dma/swiotlb.c)")
       ->required()
       ->check(CLI::IsMember({"iova", "swiotlb"}));
   app->add_option("--build-dir", o->buildDir, "Where the harness is built (default: beside this dmacheck's build)");

@@ -44,7 +44,8 @@ int replay(const Options& o) {
                              run.firstViolation->step, broken, run.reports.size());
   else
     std::cout << fmt::format("OK: all {} steps hold\n", run.reports.size());
-  if (auto expected = trace.document.expectedFor(impl.name))
+  if (auto expected =
+          trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{}))
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
   return run.firstViolation ? kExitViolation : kExitOk;
 }

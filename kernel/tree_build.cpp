@@ -1,5 +1,6 @@
 #include "kernel/tree_build.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,7 +32,10 @@ TargetFiles filesFor(const std::string& target) {
             {"include/linux/iova.h", "include/linux/rbtree.h", "include/linux/rbtree_types.h",
              "include/linux/rbtree_augmented.h"},
             "kernel/iova/harness.c"};
-  throw InputError(fmt::format("dmacheck kernel builds --target iova so far (not '{}'); swiotlb is next", target));
+  if (target == "swiotlb")
+    return {{"kernel/dma/swiotlb.c"}, {"include/linux/swiotlb.h", "include/linux/iommu-helper.h"},
+            "kernel/swiotlb/harness.c"};
+  throw InputError(fmt::format("dmacheck kernel builds --target iova or swiotlb, not '{}'", target));
 }
 
 std::string readText(const fs::path& p) {
@@ -71,6 +75,38 @@ std::string firstLines(const std::string& text, int lines) {
   return out;
 }
 
+
+// The newest of the files a harness is built from: the tree's and our harness and shims.
+fs::file_time_type newestInput(const fs::path& tree, const TargetFiles& files) {
+  const fs::path source = DMACHECK_SOURCE_DIR;
+  fs::file_time_type newest = fs::last_write_time(source / files.harness);
+  for (const auto& f : files.sources) newest = std::max(newest, fs::last_write_time(tree / f));
+  for (const auto& entry : fs::recursive_directory_iterator(source / "kernel/shims"))
+    if (entry.is_regular_file()) newest = std::max(newest, entry.last_write_time());
+  return newest;
+}
+
+// The harness's -D flags for this tree, read from the tree's own text where its interface
+// changed (kernel/<target>/harness.c says what each means). InputError when the tree's
+// code is older than the harness can drive.
+std::string featureFlags(const std::string& target, const fs::path& tree, const TreeVersion& v) {
+  if (target == "iova") return v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "";
+  const std::string code = readText(tree / "kernel/dma/swiotlb.c");
+  const std::string header = readText(tree / "include/linux/swiotlb.h");
+  const auto has = [](const std::string& text, const char* pattern) { return std::regex_search(text, std::regex(pattern)); };
+  std::string flags;
+  if (has(code, R"(static void swiotlb_init_io_tlb_pool\()")) {
+    flags += " -DDMK_INIT_POOL";
+    if (has(code, R"(swiotlb_init_io_tlb_pool\([^)]*void \*vaddr)")) flags += " -DDMK_INIT_POOL_VADDR";
+  } else if (!has(code, R"(swiotlb_init_io_tlb_mem\([^)]*unsigned int nareas\))")) {
+    throw InputError(fmt::format("{} is linux {}: its swiotlb.c predates per-CPU areas (v6.0); the swiotlb harness "
+                                 "drives trees from v6.0 on (--target iova takes v5.15 on)", tree.string(), v.text()));
+  }
+  if (!has(code, R"(struct page \*swiotlb_alloc\()"))
+    throw InputError(fmt::format("{}: its swiotlb.c has no swiotlb_alloc() (restricted DMA pools)", tree.string()));
+  if (has(header, R"(swiotlb_tbl_map_single\([^;]*alloc_size)")) flags += " -DDMK_MAP_ALLOC_SIZE";
+  return flags;
+}
 }  // namespace
 
 std::vector<std::string> treeFilesFor(const std::string& target) {
@@ -79,6 +115,10 @@ std::vector<std::string> treeFilesFor(const std::string& target) {
   all.insert(all.end(), files.sources.begin(), files.sources.end());
   all.insert(all.end(), files.headers.begin(), files.headers.end());
   return all;
+}
+
+const char* kernelEnvFor(const std::string& target) {
+  return target == "swiotlb" ? kKernelSwiotlbEnv : kKernelIovaEnv;
 }
 
 std::string TreeVersion::text() const { return fmt::format("{}.{}.{}", version, patchlevel, sublevel); }
@@ -98,7 +138,8 @@ TreeVersion readTreeVersion(const fs::path& tree) {
           makefileNumber(text, "SUBLEVEL", tree)};
 }
 
-BuiltHarness buildHarness(const fs::path& tree, const std::string& target, const fs::path& buildDir) {
+BuiltHarness buildHarness(const fs::path& givenTree, const std::string& target, const fs::path& buildDir) {
+  const fs::path tree = fs::absolute(givenTree);  // the compiler's -D and error messages name it in full
   const TargetFiles files = filesFor(target);
   const TreeVersion v = readTreeVersion(tree);
   if (!v.atLeast(5, 15))
@@ -120,15 +161,15 @@ BuiltHarness buildHarness(const fs::path& tree, const std::string& target, const
   std::string command = fmt::format(
       "{} -std=gnu11 -fPIC -shared -O1 -g -Werror=implicit-function-declaration "
       "-fno-strict-aliasing -fno-strict-overflow -fno-delete-null-pointer-checks "  // the kernel's own C dialect
-      "-I{} -I{} -I{} -DDMK_IOVA_C='\"{}\"'{} {} {}",
+      "-I{} -I{} -I{} -DDMK_TREE_C='\"{}\"'{} {} {}",
       compilerCommand(), (out / "include").string(), (source / "kernel/shims").string(), source.string(),
-      (tree / files.sources[0]).string(), v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "",
+      (tree / files.sources[0]).string(), featureFlags(target, tree, v),
       (source / files.harness).string(), (source / "kernel/shims/runtime.c").string());
   for (std::size_t i = 1; i < files.sources.size(); ++i) command += " " + (tree / files.sources[i]).string();
   command += " -o " + library.string();
   const fs::path stamp = out / "command.txt";
   if (fs::exists(library) && fs::exists(stamp) && readText(stamp) == command &&
-      fs::last_write_time(library) > fs::last_write_time(tree / files.sources[0]))
+      fs::last_write_time(library) > newestInput(tree, files))
     return {library.string(), v, 0};
   const auto start = std::chrono::steady_clock::now();
   const auto [status, output] = run(command);

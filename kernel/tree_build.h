@@ -35,5 +35,8 @@ BuiltHarness buildHarness(const std::filesystem::path& tree, const std::string& 
 // The environment variable through which a built iova harness reaches every engine (the
 // checker, the fuzz target started as a child process, replay): "LIBRARY:VERSION".
 inline constexpr const char* kKernelIovaEnv = "DMACHECK_KERNEL_IOVA";
+inline constexpr const char* kKernelSwiotlbEnv = "DMACHECK_KERNEL_SWIOTLB";
+// The variable for `target` ("iova" or "swiotlb").
+const char* kernelEnvFor(const std::string& target);
 
 }  // namespace dmacheck::kernel

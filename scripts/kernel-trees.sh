@@ -9,7 +9,7 @@ versions=(6.1 6.12)
 bash scripts/setup.sh "${versions[@]/#/linux-source-}"
 
 dmacheck=${DMACHECK:-build/dev/cli/dmacheck}
-mapfile -t files < <("$dmacheck" kernel --target iova --files)
+mapfile -t files < <({ "$dmacheck" kernel --target iova --files; "$dmacheck" kernel --target swiotlb --files; } | sort -u)
 for v in "${versions[@]}"; do
   out="build/kernel-trees/linux-$v"
   have=1

@@ -43,10 +43,20 @@ class Checker {
         probeBudget_(4ULL * config.pool.slots + 1024) {}
 
   // Runs one operation; returns false when it had nothing to act on (no live allocation).
+  // After a crash (S-ROBUST) the pool is gone, as the kernel would be: nothing more runs.
   bool step(const Op& op, StepReport& report) {
+    if (crashed_) return false;
     report.op = op;
     createdId_ = -1;
-    return std::visit([&](const auto& o) { return run(o, report); }, op);
+    try {
+      return std::visit([&](const auto& o) { return run(o, report); }, op);
+    } catch (const KernelBug& bug) {
+      crashed_ = true;
+      report.kernelLog.push_back(bug.what());
+      report.outcome = "kernel BUG";
+      flag(report, "S-ROBUST", bug.what());
+      return true;
+    }
   }
 
  private:
@@ -61,18 +71,22 @@ class Checker {
   void logSearch(StepReport& r, std::uint64_t orig, const MapResult& result) {
     if (!keepLog_) return;
     const SearchNote& n = result.note;
-    std::string head = fmt::format("orig_addr {:#x} alloc_size {:#x}, iotlb_align_mask {:#x} stride {:#x}", orig,
-                                   n.allocSize, n.iotlbAlignMask, n.stride);
+    std::string head = n.known ? fmt::format("orig_addr {:#x} alloc_size {:#x}, iotlb_align_mask {:#x} stride {:#x}",
+                                             orig, n.allocSize, n.iotlbAlignMask, n.stride)
+                               : fmt::format("orig_addr {:#x}", orig);
     if (result.status == MapResult::Status::Mapped)
       log(r, fmt::format("{}: got slot {}-{}/{} ({:#x})", head, result.placement.firstSlot,
                          result.placement.firstSlot + result.placement.slotCount, config_.pool.slots,
                          result.placement.tlbAddr));
     else if (result.status == MapResult::Status::NoSpace)
-      log(r, fmt::format("swiotlb buffer is full (sz: {} bytes), total {} (slots), used {} (slots)", n.allocSize,
-                         config_.pool.slots, usedCount()));
+      log(r, n.known ? fmt::format("swiotlb buffer is full (sz: {} bytes), total {} (slots), used {} (slots)",
+                                   n.allocSize, config_.pool.slots, usedCount())
+                     : fmt::format("{}: swiotlb buffer is full, total {} (slots), used {} (slots)", head,
+                                   config_.pool.slots, usedCount()));
     else
-      log(r, fmt::format("{}: search still running after {} probes in area {} (index {}), lock held", head,
-                         probeBudget_, n.area, impl_->areaIndex(n.area)));
+      log(r, fmt::format("{}: search still running {} in area {} (index {}), lock held", head,
+                         n.known ? fmt::format("after {} probes", probeBudget_) : std::string("past the watchdog"),
+                         n.area, impl_->areaIndex(n.area)));
   }
 
   std::size_t usedCount() const {
@@ -82,9 +96,11 @@ class Checker {
 
   void flagRefusalOrHang(StepReport& r, const MapResult& result, const std::optional<Placement>& witness) {
     if (result.status == MapResult::Status::NonTerminating) {
-      flag(r, "S-TERM", fmt::format("the slot search probed {} candidates without finishing (area {}, index {}): "
+      const std::string spent = result.note.known ? fmt::format("probed {} candidates", probeBudget_)
+                                                  : std::string("ran past the watchdog's CPU time");
+      flag(r, "S-TERM", fmt::format("the slot search {} without finishing (area {}, index {}): "
                                     "the kernel spins here forever with the area lock held",
-                                    probeBudget_, result.note.area, impl_->areaIndex(result.note.area)));
+                                    spent, result.note.area, impl_->areaIndex(result.note.area)));
       r.outcome = "search does not terminate";
     } else {
       r.outcome = "no space";
@@ -216,6 +232,7 @@ class Checker {
  public:
   // Everything, once per scenario: every slot, and the per-area accounting.
   void finishScenario(StepReport& r) {
+    if (crashed_) return;
     expected_.resize(config_.pool.slots);
     for (std::uint32_t s = 0; s < config_.pool.slots; ++s) expected_[s] = spec_.slotHeld(s);
     if (auto s = impl_->firstUsageMismatch(0, config_.pool.slots, expected_.data())) flagMismatch(r, "S-MD", *s);
@@ -252,6 +269,7 @@ class Checker {
   std::vector<Live> live_;
   int createdId_ = -1;  // the allocation made by the current step, if any
   std::vector<std::uint8_t> expected_;  // the model's used slots of the range being compared
+  bool crashed_ = false;
   bool initialStateChecked_ = false;
 };
 

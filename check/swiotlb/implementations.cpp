@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "impl/swiotlb/slot_pool.h"
+#include "kernel/swiotlb/kernel_slot_pool.h"
+#include "kernel/tree_build.h"
 
 namespace dmacheck::swiotlb {
 
@@ -13,10 +17,46 @@ Implementation fromVariant(const impl::Variant& v) {
   return {v.name, &v, [rules](const Config& c) { return std::make_unique<impl::SlotPool>(c, rules); }};
 }
 
+// The re-implemented variant a tree's version runs: its exact release, else its series,
+// else the nearest earlier series (a tree newer than every variant runs the latest).
+const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
+  if (auto* exact = impl::findSwiotlbVariant("linux-" + v.text())) return *exact;
+  for (int minor = v.patchlevel; minor >= 0; --minor)
+    if (auto* series = impl::findSwiotlbVariant(fmt::format("linux-{}.{}", v.version, minor))) return *series;
+  return impl::latestSwiotlbVariant();
+}
+
+// A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
+// ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant of the same release.
+std::optional<Implementation> kernelImplementation() {
+  const char* env = std::getenv(kernel::kKernelSwiotlbEnv);
+  if (!env) return std::nullopt;
+  static const auto built = [&] {
+    const std::string text = env;
+    const auto colon = text.rfind(':');
+    const std::string version = colon == std::string::npos ? "?" : text.substr(colon + 1);
+    impl::Variant record = variantOfVersion(kernel::TreeVersion::parse(version));
+    record.aliases = {record.name};
+    record.name = "kernel";
+    record.state = "linux " + version + " swiotlb.c";
+    record.commits = "the tree's own kernel/dma/swiotlb.c";
+    record.kernels = version;
+    record.summary = "the real swiotlb.c of linux " + version + " (beside re-implemented " + record.aliases[0] + ")";
+    auto library = std::make_shared<const kernel::KernelSwiotlbLibrary>(
+        kernel::KernelSwiotlbLibrary::open(text.substr(0, colon), version));
+    return std::pair{std::make_unique<impl::Variant>(std::move(record)), library};
+  }();
+  auto library = built.second;
+  return Implementation{"kernel", built.first.get(), [library](const Config& c) {
+                          return std::unique_ptr<SlotAllocator>(std::make_unique<kernel::KernelSlotPool>(library, c));
+                        }};
+}
+
 }  // namespace
 
 std::optional<Implementation> findImplementation(const std::string& name) {
   if (const impl::Variant* v = impl::findSwiotlbVariant(name)) return fromVariant(*v);
+  if (name == "kernel") return kernelImplementation();
   return std::nullopt;
 }
 
@@ -27,6 +67,9 @@ std::vector<Implementation> allImplementations() {
 }
 
 std::string unknownImplementationMessage(const std::string& name) {
+  if (name == "kernel")
+    return "implementation 'kernel' is a tree's own swiotlb.c: run it through "
+           "`dmacheck kernel --src LINUX_TREE --target swiotlb <command>`";
   std::string known;
   for (const auto& v : impl::swiotlbVariants()) known += (known.empty() ? "" : ", ") + v.name;
   return fmt::format("unknown swiotlb implementation '{}' (known: {}; aliases and commit ids too: see "

@@ -126,7 +126,7 @@ class Minimizer {
     };
     for (std::uint64_t alignment : {1ULL << 30, 1ULL << 20, 1ULL << 16})  // simpler pool starts
       edits.push_back([alignment](Config& c) { c.pool.start = c.pool.start / alignment * alignment; });
-    for (std::uint32_t slots : {2u, 3u, 4u, 8u, 16u, 32u, 48u, 64u, 128u, 256u, 512u, 1024u})
+    for (std::uint32_t slots : {1u, 2u, 3u, 4u, 8u, 16u, 32u, 48u, 64u, 128u, 256u, 512u, 1024u})
       if (slots < best_.config.pool.slots) edits.push_back([slots](Config& c) { c.pool.slots = slots; });
     return tryEach(edits);
   }

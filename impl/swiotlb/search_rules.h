@@ -50,9 +50,11 @@ struct SearchParams {
 // `minAlign` is the device's min_align_mask; the masks are the kernel's `unsigned int`.
 // `strideIgnoresMinAlign` is the dmacheck proposal: when orig is 0 (swiotlb_alloc) the
 // min_align bits are never compared, so they must not widen the stride either.
+// `minAlignMaskedByAlloc` is the 6.1.y stable tree: the SW-3 search with the min_align bits
+// under alloc_align_mask dropped from the comparison, as 51b30ecb73b4 does in SW-8.
 template <typename W>
 SearchParams<W> searchParams(SwState state, W minAlign, W allocAlign, W allocSize, W pageShift,
-                             Cond<W> strideIgnoresMinAlign) {
+                             Cond<W> strideIgnoresMinAlign, bool minAlignMaskedByAlloc = false) {
   const W slotMask = W(kSlotSize - 1);
   const W pageSize = W(1) << pageShift;
   const Cond<W> large = allocSize >= pageSize;
@@ -63,6 +65,7 @@ SearchParams<W> searchParams(SwState state, W minAlign, W allocAlign, W allocSiz
     stride = select(large, W(pageSize >> kSlotShift), W(1));
     mask = W(0);
   } else if (!atLeast(state, SwState::Sw5)) {  // SW-1 .. SW-4
+    if (minAlignMaskedByAlloc) mask = mask & ~allocAlign;
     stride = (mask >> kSlotShift) + W(1);
     stride = select(large, maxOf(stride, W(stride << (pageShift - W(kSlotShift)))), stride);
     if (atLeast(state, SwState::Sw2)) stride = maxOf(stride, maxSlots(allocAlign));

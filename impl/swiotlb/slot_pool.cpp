@@ -18,6 +18,13 @@ constexpr std::uint64_t kSlotMask = kSlotBytes - 1;
 
 std::uint32_t nrSlots(std::uint64_t bytes) { return static_cast<std::uint32_t>(slotCount(bytes)); }
 
+// What the kernel's KASAN would report for an access past the slot array (the array is
+// kcalloc'd with exactly nslabs entries; SlotPool keeps a guard segment so it survives).
+[[noreturn]] void pastTheSlots(std::uint64_t slot, std::uint32_t nslabs, const char* where) {
+  throw swiotlb::KernelBug(fmt::format("BUG: KASAN: slab-out-of-bounds: access to slots[{}] of a {}-slot array (in {})",
+                                       slot, nslabs, where));
+}
+
 std::uint64_t alignUp(std::uint64_t value, std::uint64_t powerOfTwo) {
   return (value + powerOfTwo - 1) & ~(powerOfTwo - 1);
 }
@@ -76,11 +83,12 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   const SwState state = rules_.search;
   const std::uint32_t nslots = static_cast<std::uint32_t>(slotCount(allocSize));
   const auto params = searchParams<std::uint64_t>(state, config_.device.minAlignMask, allocAlign, allocSize,
-                                                  pageShift_, rules_.strideFromComparedBits && orig == 0);
+                                                  pageShift_, rules_.strideFromComparedBits && orig == 0,
+                                                  rules_.minAlignMaskedByAlloc);
   const std::uint64_t base0 = alignBase(rules_.alignOnFullAddress, config_.pool.start, config_.device.segBoundaryMask);
   const auto stride = static_cast<std::uint32_t>(std::min<std::uint64_t>(params.stride, 1u << 30));
   Found result;
-  result.note = {allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
+  result.note = {true, allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
   Area& a = areas_[area];
   if (nslots > areaSlabs_ - a.used) return result;
 
@@ -122,6 +130,7 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
 
 void SlotPool::claim(std::uint32_t area, std::uint32_t slot, std::uint32_t areaRelative,
                      std::uint32_t nslots, std::uint64_t allocSize, std::uint64_t low) {
+  if (std::uint64_t{slot} + nslots > nslabs_) pastTheSlots(nslabs_, nslabs_, "swiotlb_find_slots");
   for (std::uint32_t i = slot; i < slot + nslots; ++i) {
     slots_[i].list = 0;
     slots_[i].allocSize = allocSize - (low + (std::uint64_t{i - slot} << kSlotShift));
@@ -139,6 +148,10 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
   const std::uint64_t minAlign = config_.device.minAlignMask;
   const std::uint64_t offset = mapOffset<std::uint64_t>(state, request.orig, minAlign, request.allocAlignMask);
   const std::uint64_t searchBytes = searchSize<std::uint64_t>(state, request.size, offset, request.allocAlignMask);
+  if (atLeast(state, SwState::Sw11) && !rules_.alignSizeIn64Bits && request.allocAlignMask == UINT32_MAX)
+    throw swiotlb::KernelBug(  // SW-ALIGN-WRAP: the kernel's unsigned int alloc_align_mask + 1 is 0
+        "kernel BUG at kernel/dma/swiotlb.c: BUG_ON(!nslots) (in swiotlb_search_pool_area): "
+        "ALIGN(size, alloc_align_mask + 1) with alloc_align_mask 0xffffffff is ALIGN(size, 0) = 0");
 
   std::uint64_t probes = 0;
   Found found = findSlots(request.cpu, request.orig, searchBytes, request.allocAlignMask, probes, budget);
@@ -207,7 +220,11 @@ void SlotPool::release(std::uint64_t tlbAddr, std::optional<std::uint64_t> calle
   const std::uint32_t area = static_cast<std::uint32_t>(index / areaSlabs_);
 
   const std::uint64_t segmentEnd = alignUp(index + 1, kSegmentSlots);
-  std::uint32_t count = index + nslots < segmentEnd ? slots_[index + nslots].list : 0;
+  const std::uint64_t top = index + nslots;
+  const bool readsNext = top < segmentEnd && !(rules_.releaseStopsAtPoolEnd && top >= nslabs_);
+  if (readsNext && top >= nslabs_) pastTheSlots(top, nslabs_, "swiotlb_release_slots");  // SW-RELEASE-OOB
+  if (top > nslabs_) pastTheSlots(top - 1, nslabs_, "swiotlb_release_slots");
+  std::uint32_t count = readsNext ? slots_[index + nslots].list : 0;
   for (std::uint64_t i = index + nslots; i-- > index;) {
     slots_[i] = {kInvalidPhys, 0, ++count, 0};
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "impl/swiotlb/slot_pool.h"
+#include "impl/swiotlb/slot_metadata_check.h"
 
 namespace dmacheck::impl {
 
@@ -24,15 +25,7 @@ std::pair<std::uint32_t, std::uint32_t> SlotPool::takeChangedSlots() {
 }
 
 std::optional<std::string> SlotPool::freeRunProblem(std::uint32_t first, std::uint32_t last) const {
-  for (std::uint32_t i = first; i < std::min(last, nslabs_); ++i) {
-    if (slots_[i].list == 0) continue;
-    const bool nextFree = i + 1 < nslabs_ && (i + 1) % kSegmentSlots != 0 && slots_[i + 1].list != 0;
-    const std::uint32_t expected = nextFree ? slots_[i + 1].list + 1 : 1;
-    if (slots_[i].list != expected)
-      return fmt::format("slot {}: list={} but the free run from it to the segment or pool end is {}",
-                         i, slots_[i].list, expected);
-  }
-  return std::nullopt;
+  return impl::freeRunProblem([this](std::uint32_t i) { return slots_[i].list; }, nslabs_, first, last);
 }
 
 std::optional<std::string> SlotPool::metadataProblemAround(std::uint32_t first, std::uint32_t last) const {
@@ -41,13 +34,8 @@ std::optional<std::string> SlotPool::metadataProblemAround(std::uint32_t first, 
 
 std::optional<std::string> SlotPool::metadataProblem() const {
   if (auto problem = freeRunProblem(0, nslabs_)) return problem;
-  for (std::uint32_t a = 0; a < areaCount(); ++a) {
-    std::uint32_t inUse = 0;
-    for (std::uint32_t i = a * areaSlabs_; i < (a + 1) * areaSlabs_; ++i) inUse += slots_[i].list == 0;
-    if (areas_[a].used != inUse)
-      return fmt::format("area {}: used={} but {} of its slots are allocated", a, areas_[a].used, inUse);
-  }
-  return std::nullopt;
+  return areaUsedProblem([this](std::uint32_t i) { return slots_[i].list; },
+                         [this](std::uint32_t a) { return areas_[a].used; }, areaCount(), areaSlabs_);
 }
 
 bool SlotPool::slotInUse(std::uint32_t slot) const { return slots_[slot].list == 0; }

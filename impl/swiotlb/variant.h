@@ -37,12 +37,18 @@ struct Rules {
   bool maxMappingMinusMinAlign = true; // v5.18: max mapping size leaves room for min_align
   bool releaseByCallerSize = false;   // <= v5.11: unmap frees ALIGN(size) slots, no stored size
   bool perAreaIndex = true;           // SW-3+: areas with their own index; before, one pool index
+  bool minAlignMaskedByAlloc = false; // 6.1.y stable: SW-3 compares only min_align bits above
+                                      // alloc_align_mask (51b30ecb73b4's masking, no pre-padding)
   bool countWrapDistance = false;     // dmacheck proposal: a jump that wraps to 0 counts only the
                                       // slots it really passed (fixes finding SW-WRAP-SKIP)
   bool strideFromComparedBits = false;  // dmacheck proposal: with orig 0 the min_align bits are
                                         // not compared, so they do not set the stride (SW-ALLOC-STRIDE)
   bool alignOnFullAddress = false;      // dmacheck proposal: check alignment on the slot's DMA address,
                                         // not on it masked by the segment boundary (SW-BOUNDARY-ALIGN)
+  bool releaseStopsAtPoolEnd = false;   // dmacheck proposal: a release merges with the next slot only
+                                        // inside the pool (SW-RELEASE-OOB)
+  bool alignSizeIn64Bits = false;       // dmacheck proposal: ALIGN(size, A + 1) with A + 1 computed in
+                                        // 64 bits, so A = 0xffffffff does not align to 0 (SW-ALIGN-WRAP)
 };
 
 struct Variant {

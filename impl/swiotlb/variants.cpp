@@ -38,11 +38,20 @@ Rules with(Rules r, BounceRule bounce, bool maxMinusMinAlign, bool listStops) {
   return r;
 }
 
+// Debian's 6.1.192 (6.1.y): the v6.0 search with one hunk of the v6.9 series backported.
+Rules stableMaskRules() {
+  Rules r = with(rulesFor(SwState::Sw3), BounceRule::WarnBeforeStart, true, false);
+  r.minAlignMaskedByAlloc = true;
+  return r;
+}
+
 Rules proposalRules() {
   Rules r = with(rulesFor(SwState::Sw11), BounceRule::SignedAdjust, true, true);
   r.countWrapDistance = true;
   r.strideFromComparedBits = true;
   r.alignOnFullAddress = true;
+  r.releaseStopsAtPoolEnd = true;
+  r.alignSizeIn64Bits = true;
   return r;
 }
 
@@ -70,6 +79,10 @@ std::vector<Variant> buildVariants() {
       {"linux-6.0", {"linux-6.1", "linux-6.2", "20347fca71a3"}, "SW-3", "20347fca71a3", "v6.0 - v6.2",
        "per-CPU areas, each with its own index; do..while until the index wraps",
        with(rulesFor(SwState::Sw3), B::WarnBeforeStart, true, false), {}},
+      {"linux-6.1.y", {"linux-6.1.192"}, "SW-3b", "20347fca71a3 + the masking of 51b30ecb73b4 (stable backport)",
+       "6.1.y stable (read from Debian's 6.1.192)",
+       "v6.0's search and deadlock, comparing only the min_align bits above alloc_align_mask, without pre-padding",
+       stableMaskRules(), {}},
       {"7c3940bf81e5", {"linux-6.3-rc2"}, "SW-4", "7c3940bf81e5", "v6.3-rc",
        "search bounded by slots_checked (deadlock fixed)",
        with(rulesFor(SwState::Sw4), B::WarnBeforeStart, true, false), {}},
@@ -134,8 +147,28 @@ std::vector<Bug> buildBugs() {
        "alloc 8K from an even, non-8K-aligned slot", "linux-5.11", "51b30ecb73b4"},
       {"SW-TRANSIENT-OOB", "free-run lengths ignore the pool end: allocation past the last slot "
        "(CVE-2023-52790; latent for pools that are not whole segments)",
-       "79636caad361 (v6.6) made it reachable", "53c87e846e33 (v6.7, 6.6.3)", {"S-BOUNDS", "S-MD"}, 1,
+       "79636caad361 (v6.6) made it reachable", "53c87e846e33 (v6.7, 6.6.3)", {"S-ROBUST", "S-BOUNDS", "S-MD"}, 1,
        "2-slot pool, slot 0 rejected for alignment -> slots 1..2 (CE-S8)", "linux-5.11", "linux-6.7"},
+      {"SW-STABLE-MASK", "dmacheck finding on Debian's 6.1.192: the search compares only the min_align bits "
+       "above alloc_align_mask, but the map keeps only the bits below 2 KiB: the bits of orig between them are "
+       "lost (NVMe behind a 64K-granule IOMMU sees the wrong offset)",
+       "a 6.1.y backport of 51b30ecb73b4's masking without af133562d5af's pre-padding",
+       "not in 6.1.192 (upstream: af133562d5af, v6.9)", {"S-MINALIGN"}, 1,
+       "64K pages, A=0xffff, M=0xfff, orig low12 0xa00: tlb low12 0x200 (CE-S4)", "linux-6.1.y", "7c3940bf81e5"},
+      {"SW-STRIDE-SHIFT", "dmacheck finding: for maps >= PAGE_SIZE the stride is the min_align stride shifted by "
+       "PAGE_SHIFT - 11, a product where a maximum was meant: on 16K pages with min_align 0xffff a 16K map strides "
+       "256 slots and never reaches the free 64K-aligned slots of a 128-slot pool",
+       "1f221a0d0dbf (v5.12)", "0eee5ae10256 (v6.3-rc; not in 6.1.y as of 6.1.192)", {"S-COMPLETE"}, 2,
+       "16K pages, M=0xffff: map 1 byte at slot 0, then a 16K map of orig 0x10000 finds no space", "linux-5.12",
+       "0eee5ae10256"},
+      {"SW-RELEASE-OOB", "dmacheck finding: a release merges with slots[index + nslots] whenever it lies in the "
+       "same 128-slot segment, even past the pool end: freeing the last allocation of a pool that is not whole "
+       "segments reads one slot past the kcalloc'd array (KASAN slab-out-of-bounds) and folds what it finds into "
+       "the freed slots' free-run lengths",
+       "(original design); reachable since restricted-DMA pools (v5.15) of a size not a multiple of 256 KiB",
+       "not fixed upstream (see proposal-wrap-distance)", {"S-ROBUST"}, 2,
+       "4-slot pool: map 8K (slots 0-3), unmap it: the merge reads slots[4]", "linux-5.11",
+       "proposal-wrap-distance"},
       {"SW-GRANULE-TAIL", "dma-iommu's alloc_size (granule-rounded size, then + min_align offset) does not reach "
        "the end of the granule holding the last byte: the untrusted device sees the next slots",
        "82612d66d51d (v5.15) with the offset of 1f221a0d0dbf", "327e2c97c46a (v6.10) rounds after adding the offset",
@@ -176,6 +209,10 @@ std::vector<Bug> buildBugs() {
        "strides by them (M & ~A, e.g. stride 25 for M=0xffff, A=0x3fff), jumping over aligned free slots",
        "f4111e39a52a (v5.15) [unverified id]", "not fixed upstream (see proposal-wrap-distance)", {"S-COMPLETE"}, 4,
        "M=0xffff, 48-slot pool: maps at slots 8 and 40, then two 16K allocs; the second jumps 8 -> 33", "linux-5.15", "proposal-wrap-distance"},
+      {"SW-ALIGN-WRAP", "dmacheck finding: alloc_align_mask 0xffffffff: ALIGN(size, alloc_align_mask + 1) adds the 1 "
+       "in unsigned int, aligns to 0 and searches for 0 slots: BUG_ON(!nslots)", "327e2c97c46a (v6.10)",
+       "not fixed upstream (no in-tree caller passes a 4 GiB granule's mask; see proposal-wrap-distance)",
+       {"S-ROBUST"}, 1, "map size 1 with align=0xffffffff", "linux-6.10", "proposal-wrap-distance"},
   };
 }
 

@@ -2,9 +2,9 @@
  * file is compiled unmodified as part of this one (as tools/testing/vma includes mm/vma.c),
  * so its static functions and private structures are reachable: the harness reads the
  * rbtree and the range caches as they are, and calls the per-CPU flush the CPU-hotplug and
- * teardown paths use. Built per tree by `dmacheck kernel`; DMK_IOVA_C names the tree's file,
+ * teardown paths use. Built per tree by `dmacheck kernel`; DMK_TREE_C names the tree's file,
  * DMK_DEPOT_LIST is set for trees from v6.7 on (the depot became a list). */
-#include DMK_IOVA_C
+#include DMK_TREE_C
 
 #include "runtime.h"
 #include "kernel/iova/harness_abi.h"

@@ -3,6 +3,7 @@
 // (kernel/iova/harness.c): opened once, its C functions looked up by name.
 #include <string>
 
+#include "kernel/harness_library.h"
 #include "kernel/iova/harness_abi.h"
 
 namespace dmacheck::kernel {
@@ -14,15 +15,6 @@ namespace dmacheck::kernel {
   X(flushCaches, dmk_iova_flush_caches) X(clock, dmk_iova_clock) X(busy, dmk_iova_busy)       \
   X(cached, dmk_iova_cached) X(bug, dmk_iova_bug) X(log, dmk_iova_log) X(warnings, dmk_iova_warnings)
 
-struct KernelIovaLibrary {
-  std::string path;
-  std::string version;  // the tree's, e.g. "6.1.192"
-#define DMACHECK_KERNEL_MEMBER(member, symbol) decltype(&symbol) member = nullptr;
-  DMACHECK_KERNEL_IOVA_FUNCTIONS(DMACHECK_KERNEL_MEMBER)
-#undef DMACHECK_KERNEL_MEMBER
-
-  // Opens `path`; throws InputError naming the library and the missing symbol.
-  static KernelIovaLibrary open(const std::string& path, const std::string& version);
-};
+DMACHECK_HARNESS_LIBRARY(KernelIovaLibrary, DMACHECK_KERNEL_IOVA_FUNCTIONS);
 
 }  // namespace dmacheck::kernel

@@ -10,6 +10,7 @@
 
 unsigned int dmk_current_cpu, dmk_possible_cpus = 1, dmk_online_cpus = 1;
 unsigned long jiffies;
+unsigned int dmk_page_shift = 16;  /* PAGE_SHIFT where a harness makes it a variable (dmacheck/dma.h) */
 
 jmp_buf dmk_bug_env;
 static char bug_message[512];
@@ -26,6 +27,7 @@ void dmk_reset(unsigned int cpus) {
   dmk_current_cpu = 0;
   dmk_possible_cpus = dmk_online_cpus = cpus;
   jiffies = 0;
+  dmk_page_shift = 16;
   bug_message[0] = log_text[0] = 0;
   warnings = 0;
   memset(pending, 0, sizeof(pending));
@@ -38,6 +40,11 @@ unsigned int dmk_warning_count(void) { return warnings; }
 
 void dmk_bug(const char *file, int line, const char *what) {
   snprintf(bug_message, sizeof(bug_message), "kernel BUG at %s:%d: %s", file, line, what);
+  longjmp(dmk_bug_env, 1);
+}
+
+void dmk_fault(const char *what) {
+  snprintf(bug_message, sizeof(bug_message), "BUG: %s", what);
   longjmp(dmk_bug_env, 1);
 }
 

@@ -5,6 +5,7 @@
 // Only data lives here, no logic, so the model and the implementations share no helper.
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,7 @@ struct BounceResult {
 
 // What the search logged, in the kernel's own debug vocabulary.
 struct SearchNote {
+  bool known = true;  // false: the implementation does not expose its search (real kernel code)
   std::uint64_t allocSize = 0;
   std::uint32_t iotlbAlignMask = 0;
   std::uint32_t stride = 0;
@@ -80,6 +82,13 @@ struct MapResult {
   Placement placement;
   BounceResult bounce;  // the bounce done at map time (streaming maps)
   SearchNote note;
+};
+
+// The implementation hit a BUG_ON (or another fatal path): the kernel would have crashed.
+// Only real kernel code throws it; the checker reports it as S-ROBUST.
+class KernelBug : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 }  // namespace dmacheck::swiotlb

@@ -11,6 +11,7 @@ struct InvariantInfo {
 };
 
 inline constexpr InvariantInfo kInvariants[] = {
+    {"S-ROBUST", "no operation crashes the kernel (BUG_ON) or makes it touch memory outside the pool"},
     {"S-TERM", "the slot search terminates within its budget (no endless loop under the area lock)"},
     {"S-BOUNDS", "an allocation lies inside the pool, one area, one 128-slot segment and one device "
                  "segment-boundary window, and the mapping lies inside its slots"},
@@ -28,7 +29,7 @@ inline constexpr InvariantInfo kInvariants[] = {
 };
 
 inline constexpr std::string_view kInvariantPriority[] = {
-    "S-TERM", "S-BOUNDS", "S-DISJ", "S-MINALIGN", "S-ALLOCALIGN", "S-PAGE",
+    "S-ROBUST", "S-TERM", "S-BOUNDS", "S-DISJ", "S-MINALIGN", "S-ALLOCALIGN", "S-PAGE",
     "S-COMPLETE", "S-BOUNCE", "S-FREE", "S-MD"};
 
 }  // namespace dmacheck::swiotlb

@@ -39,7 +39,8 @@ SearchView view(const Variant& v, const Symbols& s, bool alloc, Word orig, Word 
                  offset,
                  searchBytes,
                  slotCount(searchBytes),
-                 searchParams<Word>(state, s.minAlign, allocAlign, searchBytes, s.pageShift, ignoresMinAlign),
+                 searchParams<Word>(state, s.minAlign, allocAlign, searchBytes, s.pageShift, ignoresMinAlign,
+                                    v.rules.minAlignMaskedByAlloc),
                  alignBase(v.rules.alignOnFullAddress, s.poolStart, s.segBoundary)};
   return out;
 }

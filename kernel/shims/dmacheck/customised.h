@@ -26,6 +26,7 @@ void dmk_free_percpu(void *p);
 #define get_cpu_ptr(p) per_cpu_ptr(p, dmk_current_cpu)
 #define put_cpu_ptr(p) ((void)(p))
 #define smp_processor_id() dmk_current_cpu
+#define raw_smp_processor_id() dmk_current_cpu
 #define get_cpu() dmk_current_cpu
 #define put_cpu() ((void)0)
 #define num_online_cpus() dmk_online_cpus
@@ -33,6 +34,7 @@ void dmk_free_percpu(void *p);
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < dmk_possible_cpus; (cpu)++)
 #define for_each_online_cpu(cpu) for ((cpu) = 0; (cpu) < dmk_online_cpus; (cpu)++)
 #define cache_line_size() 64
+#define SMP_CACHE_BYTES 64
 
 /* Memory. Allocation never fails unless the harness says so. */
 #define GFP_KERNEL 0u
@@ -91,15 +93,19 @@ int dmk_warn(const char *file, int line, const char *what);
 #define WARN_ON_ONCE(c) WARN_ON(c)
 #define WARN(c, ...) (unlikely(c) ? dmk_warn(__FILE__, __LINE__, "WARN") : 0)
 #define WARN_ONCE(c, ...) WARN(c, __VA_ARGS__)
+#define dev_WARN_ONCE(dev, c, ...) WARN(c, __VA_ARGS__)
 
 /* printk goes to the harness's log (shown with a trace), not to stderr. */
 void dmk_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define pr_err(...) dmk_log(__VA_ARGS__)
 #define pr_warn(...) dmk_log(__VA_ARGS__)
 #define pr_info(...) dmk_log(__VA_ARGS__)
+#define pr_warn_once(...) dmk_log(__VA_ARGS__)
+#define pr_warn_ratelimited(...) dmk_log(__VA_ARGS__)
 #define pr_debug(...) ((void)0)
 #define dev_warn(dev, ...) dmk_log(__VA_ARGS__)
 #define dev_err(dev, ...) dmk_log(__VA_ARGS__)
+#define dev_warn_once(dev, ...) dmk_log(__VA_ARGS__)
 #define dev_dbg(dev, ...) ((void)0)
 #define dev_warn_ratelimited(dev, ...) dmk_log(__VA_ARGS__)
 #define dev_err_ratelimited(dev, ...) dmk_log(__VA_ARGS__)

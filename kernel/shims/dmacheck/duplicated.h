@@ -44,6 +44,7 @@ typedef unsigned int gfp_t;
 #define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define BIT(n) (1UL << (n))
+#define SZ_1M 0x00100000
 #define ULLONG_MAX_ (~0ULL)
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))
@@ -53,6 +54,9 @@ typedef unsigned int gfp_t;
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a)-1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
 #define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
+#define roundup(x, y) ((((x) + ((y)-1)) / (y)) * (y))
+#define rounddown(x, y) ((x) - ((x) % (y)))
+#define BITS_PER_LONG 64
 #define round_up(x, y) ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
 #define static_assert _Static_assert
 #define swap(a, b)             \

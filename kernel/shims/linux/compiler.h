@@ -1,3 +1,3 @@
-/* linux/compiler.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/shims/README.md). */
+/* linux/compiler.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/README.md). */
 #pragma once
 #include "dmacheck/kernel.h"

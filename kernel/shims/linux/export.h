@@ -1,3 +1,3 @@
-/* linux/export.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/shims/README.md). */
+/* linux/export.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/README.md). */
 #pragma once
 #include "dmacheck/kernel.h"

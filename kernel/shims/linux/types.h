@@ -1,3 +1,3 @@
-/* linux/types.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/shims/README.md). */
+/* linux/types.h shim: all of dmacheck/duplicated.h, stubbed.h and customised.h (see kernel/README.md). */
 #pragma once
 #include "dmacheck/kernel.h"

@@ -1,0 +1,323 @@
+/* CUSTOMISED: the C face of a kernel tree's kernel/dma/swiotlb.c for dmacheck. The tree's
+ * file is compiled unmodified as part of this one (as tools/testing/vma includes mm/vma.c),
+ * so the pool is set up by the tree's own static initialiser, as a restricted-DMA pool is
+ * (rmem_swiotlb_device_init), but with the trace's number of areas. Built per tree by
+ * `dmacheck kernel`, which reads the tree's text and sets:
+ *   DMK_TREE_C          the tree's swiotlb.c;
+ *   DMK_INIT_POOL       swiotlb_init_io_tlb_pool() and io_tlb_mem.defpool (v6.6 on), with
+ *   DMK_INIT_POOL_VADDR its vaddr argument (v6.9 on), else swiotlb_init_io_tlb_mem() with areas;
+ *   DMK_MAP_ALLOC_SIZE  swiotlb_tbl_map_single() still takes alloc_size (before v6.10).
+ * Addresses are never dereferenced: phys_to_virt() is the identity and memcpy/memset are
+ * recorded (kernel/shims/dmacheck/dma.h). */
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+/* The kernel configuration the harness builds: a restricted-DMA-capable SWIOTLB without
+ * dynamic pools or debugfs, with a run-time PAGE_SIZE and recorded bounces. */
+#define CONFIG_SWIOTLB 1
+#define CONFIG_DMA_RESTRICTED_POOL 1
+#define DMK_RUNTIME_PAGE_SHIFT 1
+#define DMK_BOUNCE_MEMORY 1
+#include DMK_TREE_C
+
+#include "runtime.h"
+#include "kernel/swiotlb/harness_abi.h"
+
+#ifdef DMK_INIT_POOL
+typedef struct io_tlb_pool dmk_pool_t;
+#define DMK_POOL(mem) (&(mem)->defpool)
+#else
+typedef struct io_tlb_mem dmk_pool_t;
+#define DMK_POOL(mem) (mem)
+#endif
+
+static void dmk_bounce_reset(unsigned long start, unsigned long end);
+
+static struct device device;
+static unsigned char *was_used;  /* claimed_call's scratch arrays, as long as the pool lives */
+static size_t *saved_sizes;
+static struct io_tlb_mem *mem;
+static unsigned int watchdog_ms;
+
+/* The watchdog: a search that never ends (SW-DEADLOCK) must come back as a finding. CPU
+ * time, not wall time (libFuzzer's own -timeout uses SIGALRM), re-armed on every call. */
+static volatile sig_atomic_t in_call;
+static void watchdog_fired(int signal) {
+  (void)signal;
+  if (in_call) longjmp(dmk_bug_env, 2);
+}
+
+static void arm(unsigned int ms) {
+  struct itimerval timer = {{0, 0}, {ms / 1000, (ms % 1000) * 1000}};
+  setitimer(ITIMER_VIRTUAL, &timer, NULL);
+}
+
+/* The slot array ends at an inaccessible page, as KASAN would guard a kcalloc'd array: a
+ * read or write past its last slot faults, and the call reports it as a BUG naming the
+ * slot, instead of reading whatever follows (the pool is the tree's, its bounds are not). */
+static char *guard_page;
+static void *slot_mapping;
+static size_t slot_mapping_bytes, slot_size;
+static unsigned long slot_count;
+static struct sigaction previous_segv;
+
+static void *guarded_array(unsigned long count, size_t size) {
+  const size_t page = (size_t)sysconf(_SC_PAGESIZE), bytes = count * size;
+  slot_mapping_bytes = (bytes + page - 1) / page * page + page;
+  slot_mapping = mmap(NULL, slot_mapping_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (slot_mapping == MAP_FAILED) abort();  /* the host is out of memory: not a finding */
+  guard_page = (char *)slot_mapping + slot_mapping_bytes - page;
+  mprotect(guard_page, page, PROT_NONE);
+  slot_count = count, slot_size = size;
+  return guard_page - bytes;  /* zeroed, as kcalloc's */
+}
+
+static void segv_fired(int signal, siginfo_t *info, void *context) {
+  const char *at = info->si_addr;
+  if (in_call && guard_page && at >= guard_page && at < guard_page + sysconf(_SC_PAGESIZE)) {
+    static char what[160];
+    snprintf(what, sizeof(what), "KASAN: slab-out-of-bounds: access to slots[%lu] of a %lu-slot array",
+             slot_count + (unsigned long)(at - guard_page) / slot_size, slot_count);
+    in_call = 0;
+    dmk_fault(what);
+  }
+  /* Not ours: the previous handler (the sanitizer's, libFuzzer's, or the default) takes it. */
+  sigaction(SIGSEGV, &previous_segv, NULL);
+  (void)signal, (void)context;
+}
+
+/* Every entry: a BUG or the watchdog jumps back here and the call reports it. */
+#define ENTER()                                          \
+  do {                                                   \
+    in_call = 0;                                         \
+    switch (setjmp(dmk_bug_env)) {                       \
+      case 1: return DMK_SWIOTLB_BUG;                    \
+      case 2: in_call = 0; return DMK_SWIOTLB_HUNG;      \
+    }                                                    \
+    arm(watchdog_ms);                                    \
+    in_call = 1;                                         \
+  } while (0)
+#define LEAVE(value) \
+  do {               \
+    in_call = 0;     \
+    return (value);  \
+  } while (0)
+
+int dmk_swiotlb_create(const struct dmk_swiotlb_config *config) {
+  if (mem) return DMK_SWIOTLB_BUSY;
+  dmk_reset(config->cpus);
+  dmk_page_shift = config->page_shift;
+  dmk_bounce_reset(config->start, config->start + (config->nslabs << IO_TLB_SHIFT));
+  watchdog_ms = config->watchdog_ms ? config->watchdog_ms : 500;
+  struct sigaction action = {0};
+  action.sa_handler = watchdog_fired;
+  action.sa_flags = SA_NODEFER;  /* the jump leaves the handler: keep the signal deliverable */
+  sigaction(SIGVTALRM, &action, NULL);
+  struct sigaction segv = {0};
+  segv.sa_sigaction = segv_fired;
+  segv.sa_flags = SA_SIGINFO | SA_NODEFER;
+  sigaction(SIGSEGV, &segv, &previous_segv);
+  __builtin_memset(&device, 0, sizeof(device));
+  device.dma_parms.min_align_mask = config->min_align_mask;
+  device.dma_parms.segment_boundary_mask = config->seg_boundary_mask;
+  ENTER();
+  mem = kzalloc(sizeof(*mem), GFP_KERNEL);
+  dmk_pool_t *pool = DMK_POOL(mem);
+  pool->slots = guarded_array(config->nslabs, sizeof(*pool->slots));
+  was_used = dmk_malloc(config->nslabs, 0);
+  saved_sizes = dmk_malloc(config->nslabs * sizeof(size_t), 0);
+  pool->areas = kcalloc(config->nareas, sizeof(*pool->areas), GFP_KERNEL);
+  void *vaddr = phys_to_virt(config->start);
+#if defined(DMK_INIT_POOL_VADDR)
+  swiotlb_init_io_tlb_pool(pool, config->start, vaddr, config->nslabs, false, config->nareas);
+#elif defined(DMK_INIT_POOL)
+  (void)vaddr;
+  swiotlb_init_io_tlb_pool(pool, config->start, config->nslabs, false, config->nareas);
+#else
+  (void)vaddr;
+  swiotlb_init_io_tlb_mem(mem, config->start, config->nslabs, 0, false, config->nareas);
+#endif
+  mem->force_bounce = true;
+  mem->for_alloc = true;
+#ifdef DMK_INIT_POOL
+  add_mem_pool(mem, pool);
+#endif
+  device.dma_io_tlb_mem = mem;
+  LEAVE(0);
+}
+
+int dmk_swiotlb_destroy(void) {
+  in_call = 0;
+  arm(0);
+  if (!mem) return 0;
+  dmk_pool_t *pool = DMK_POOL(mem);
+  munmap(slot_mapping, slot_mapping_bytes);
+  dmk_free(was_used);
+  dmk_free(saved_sizes);
+  guard_page = NULL;
+  sigaction(SIGSEGV, &previous_segv, NULL);
+  kfree(pool->areas);
+  kfree(mem);
+  mem = NULL;
+  return 0;
+}
+
+/* A claim is found by marking every used slot's alloc_size before the call: the slots the
+ * call claimed are those it wrote, even ones that were in use already (a double
+ * allocation). Sound because the map and alloc paths read alloc_size only of slots they
+ * have just claimed; the marks are undone before the call returns to the checker. */
+static const size_t kUnwritten = (size_t)0x5eed5eed5eed5eedULL;
+
+static void mark_used(dmk_pool_t *pool, unsigned char *was_used, size_t *saved) {
+  for (unsigned long i = 0; i < pool->nslabs; ++i) {
+    was_used[i] = pool->slots[i].list == 0;
+    if (was_used[i]) saved[i] = pool->slots[i].alloc_size, pool->slots[i].alloc_size = kUnwritten;
+  }
+}
+
+static void take_claim(dmk_pool_t *pool, const unsigned char *was_used, const size_t *saved,
+                       struct dmk_swiotlb_claim *claim) {
+  unsigned long first = pool->nslabs, last = 0;
+  for (unsigned long i = 0; i < pool->nslabs; ++i) {
+    const int written = was_used[i] ? pool->slots[i].alloc_size != kUnwritten : pool->slots[i].list == 0;
+    if (was_used[i] && !written) pool->slots[i].alloc_size = saved[i];
+    if (written && pool->slots[i].list == 0) {
+      if (i < first) first = i;
+      last = i + 1;
+    }
+  }
+  claim->first = first < last ? first : 0;
+  claim->count = first < last ? last - first : 0;
+}
+
+typedef int (*dmk_search_call)(void *arg, unsigned long *result);
+
+/* Runs a map or alloc with its claim recorded; the marks are undone on every path out. */
+static int claimed_call(dmk_search_call call, void *arg, unsigned long *result, struct dmk_swiotlb_claim *claim) {
+  dmk_pool_t *pool = DMK_POOL(mem);
+  mark_used(pool, was_used, saved_sizes);
+  const int status = call(arg, result);
+  take_claim(pool, was_used, saved_sizes, claim);
+  return status;
+}
+
+struct map_args { unsigned int cpu; unsigned long orig; size_t size; unsigned int align_mask; };
+
+static int map_call(void *arg, unsigned long *tlb) {
+  const struct map_args *a = arg;
+  ENTER();
+  dmk_current_cpu = a->cpu;
+#ifdef DMK_MAP_ALLOC_SIZE
+  /* The caller's alloc_size: dma-iommu rounded the size up to its granule (alloc_align_mask). */
+  const size_t alloc_size = ALIGN(a->size, (size_t)a->align_mask + 1);
+  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, alloc_size, a->align_mask, DMA_TO_DEVICE, 0);
+#else
+  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, a->align_mask, DMA_TO_DEVICE, 0);
+#endif
+  if (addr == (phys_addr_t)DMA_MAPPING_ERROR) LEAVE(DMK_SWIOTLB_NOSPACE);
+  *tlb = addr;
+  LEAVE(0);
+}
+
+int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, unsigned long *tlb,
+                    struct dmk_swiotlb_claim *claim) {
+  struct map_args args = {cpu, orig, size, align_mask};
+  return claimed_call(map_call, &args, tlb, claim);
+}
+
+struct alloc_args { unsigned int cpu; size_t size; };
+
+static int alloc_call(void *arg, unsigned long *page_addr) {
+  const struct alloc_args *a = arg;
+  ENTER();
+  dmk_current_cpu = a->cpu;
+  struct page *page = swiotlb_alloc(&device, a->size);
+  if (!page) LEAVE(DMK_SWIOTLB_NOSPACE);
+  *page_addr = page_to_phys(page);
+  LEAVE(0);
+}
+
+int dmk_swiotlb_alloc(unsigned int cpu, size_t size, unsigned long *page, struct dmk_swiotlb_claim *claim) {
+  struct alloc_args args = {cpu, size};
+  return claimed_call(alloc_call, &args, page, claim);
+}
+
+int dmk_swiotlb_unmap(unsigned long tlb, size_t size) {
+  ENTER();
+  /* DMA_TO_DEVICE: no bounce back, as the checker's unmap is a release only. */
+  swiotlb_tbl_unmap_single(&device, tlb, size, DMA_TO_DEVICE, 0);
+  LEAVE(0);
+}
+
+int dmk_swiotlb_free(unsigned long page, size_t size) {
+  ENTER();
+  const int freed = swiotlb_free(&device, pfn_to_page(PHYS_PFN(page)), size);
+  LEAVE(freed ? 0 : DMK_SWIOTLB_NOSPACE);
+}
+
+int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device) {
+  ENTER();
+  if (to_device) swiotlb_sync_single_for_device(&device, tlb, size, DMA_TO_DEVICE);
+  else swiotlb_sync_single_for_cpu(&device, tlb, size, DMA_FROM_DEVICE);
+  LEAVE(0);
+}
+
+size_t dmk_swiotlb_max_mapping_size(void) { return swiotlb_max_mapping_size(&device); }
+
+int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
+  if (!mem) return DMK_SWIOTLB_BUSY;
+  const dmk_pool_t *pool = DMK_POOL(mem);
+  layout->slots = pool->slots;
+  layout->slot_size = sizeof(pool->slots[0]);
+  layout->list_offset = offsetof(struct io_tlb_slot, list);
+  layout->list_size = sizeof(pool->slots[0].list);
+  layout->areas = pool->areas;
+  layout->area_size = sizeof(pool->areas[0]);
+  layout->area_index_offset = offsetof(struct io_tlb_area, index);
+  layout->area_used_offset = offsetof(struct io_tlb_area, used);
+  layout->area_used_size = sizeof(pool->areas[0].used);
+  layout->nslabs = pool->nslabs;
+  layout->area_nslabs = pool->area_nslabs;
+  layout->nareas = pool->nareas;
+  return 0;
+}
+
+/* The recorded bounces: copies that touch the pool, in call order. A copy outside the pool,
+ * or a memset other than the initialiser's clearing of the pool, is not swiotlb's business
+ * and is a BUG here. */
+#define MAX_COPIES 16
+static struct dmk_swiotlb_copy copies[MAX_COPIES];
+static size_t copy_count;
+static unsigned long pool_start, pool_end;
+
+static int in_pool(const void *p) { return (unsigned long)p >= pool_start && (unsigned long)p < pool_end; }
+
+static void dmk_bounce_reset(unsigned long start, unsigned long end) {
+  pool_start = start, pool_end = end;
+  copy_count = 0;
+}
+
+void *dmk_memcpy(void *dst, const void *src, size_t bytes) {
+  if (!in_pool(dst) && !in_pool(src)) dmk_bug(__FILE__, __LINE__, "memcpy outside the bounce pool");
+  if (copy_count < MAX_COPIES)
+    copies[copy_count++] = (struct dmk_swiotlb_copy){(unsigned long)dst, (unsigned long)src, bytes};
+  return dst;
+}
+
+void *dmk_memset(void *dst, int value, size_t bytes) {
+  (void)value;
+  if (!in_pool(dst) && bytes) dmk_bug(__FILE__, __LINE__, "memset outside the bounce pool");
+  return dst;
+}
+
+size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max) {
+  const size_t n = copy_count < max ? copy_count : max;
+  for (size_t i = 0; i < n; ++i) out[i] = copies[i];
+  copy_count = 0;
+  return n;
+}
+const char *dmk_swiotlb_bug(void) { return dmk_bug_message(); }
+const char *dmk_swiotlb_log(void) { return dmk_log_text(); }
+unsigned int dmk_swiotlb_warnings(void) { return dmk_warning_count(); }
