@@ -28,6 +28,9 @@ TEST(TraceDocument, ParsesHeaderExpectationsAndOperations) {
   EXPECT_EQ(doc.lines[1].lineNo, 8u);
   EXPECT_EQ(doc.expectedFor("linux-6.7"), "S-DISJ");
   EXPECT_EQ(doc.expectedFor("linux-6.10"), "pass");
+  // A tree's own code ("kernel") is judged by the variant it stands beside before '*'.
+  EXPECT_EQ(doc.expectedFor("kernel", {"linux-6.7"}), "S-DISJ");
+  EXPECT_EQ(doc.expectedFor("kernel", {"linux-6.10"}), "pass");
   EXPECT_EQ(doc.notes, std::vector<std::string>{"a note"});
 }
 

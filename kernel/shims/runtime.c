@@ -38,8 +38,16 @@ const char *dmk_bug_message(void) { return bug_message; }
 const char *dmk_log_text(void) { return log_text; }
 unsigned int dmk_warning_count(void) { return warnings; }
 
+/* A tree's file as the kernel names it in a report: from the top of the tree. */
+static const char *tree_relative(const char *file) {
+  static const char *const tops[] = {"/kernel/dma/", "/drivers/", "/lib/"};
+  for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); ++i)
+    if (strstr(file, tops[i])) return strstr(file, tops[i]) + 1;
+  return file;
+}
+
 void dmk_bug(const char *file, int line, const char *what) {
-  snprintf(bug_message, sizeof(bug_message), "kernel BUG at %s:%d: %s", file, line, what);
+  snprintf(bug_message, sizeof(bug_message), "kernel BUG at %s:%d: %s", tree_relative(file), line, what);
   longjmp(dmk_bug_env, 1);
 }
 
@@ -50,8 +58,19 @@ void dmk_fault(const char *what) {
 
 int dmk_warn(const char *file, int line, const char *what) {
   ++warnings;
-  dmk_log("WARNING: at %s:%d: %s\n", file, line, what);
+  dmk_log("WARNING: at %s:%d: %s\n", tree_relative(file), line, what);
   return 1;
+}
+
+int dmk_warn_message(const char *file, int line, const char *fmt, ...) {
+  char message[256];
+  va_list args;
+  va_start(args, fmt);
+  vsnprintf(message, sizeof(message), fmt, args);
+  va_end(args);
+  const size_t end = strcspn(message, "\n");
+  message[end] = 0;  /* one line: the kernel's messages end in a newline */
+  return dmk_warn(file, line, message);
 }
 
 void dmk_log(const char *fmt, ...) {

@@ -5,7 +5,8 @@
  * `dmacheck kernel`, which reads the tree's text and sets:
  *   DMK_TREE_C          the tree's swiotlb.c;
  *   DMK_INIT_POOL       swiotlb_init_io_tlb_pool() and io_tlb_mem.defpool (v6.6 on), with
- *   DMK_INIT_POOL_VADDR its vaddr argument (v6.9 on), else swiotlb_init_io_tlb_mem() with areas;
+ *   DMK_INIT_POOL_VADDR its vaddr argument, where the tree has one; without DMK_INIT_POOL,
+ *                       swiotlb_init_io_tlb_mem() with areas (v6.0 on);
  *   DMK_MAP_ALLOC_SIZE  swiotlb_tbl_map_single() still takes alloc_size (before v6.10).
  * Addresses are never dereferenced: phys_to_virt() is the identity and memcpy/memset are
  * recorded (kernel/shims/dmacheck/dma.h). */

@@ -66,10 +66,11 @@ BounceResult KernelSlotPool::takeBounce(Direction dir) {
       result.copy = copy;
   }
   const std::string log = lib_->log();
-  for (std::size_t at = log.find("WARNING", std::min(logSeen_, log.size())); at != std::string::npos;
-       at = log.find("WARNING", at + 1)) {
-    const std::size_t eol = log.find('\n', at);
-    result.warning = log.substr(at, eol == std::string::npos ? std::string::npos : eol - at);
+  static const std::string kWarning = "WARNING: ";  // the checker prints its own prefix
+  for (std::size_t at = log.find(kWarning, std::min(logSeen_, log.size())); at != std::string::npos;
+       at = log.find(kWarning, at + 1)) {
+    const std::size_t from = at + kWarning.size(), eol = log.find('\n', from);
+    result.warning = log.substr(from, eol == std::string::npos ? std::string::npos : eol - from);
   }
   logSeen_ = log.size();
   return result;

@@ -87,11 +87,13 @@ int dmk_cpu_dead(unsigned int cpu);  /* harness: run the teardown for every inst
  * a WARN is counted and logged, and the code goes on as the kernel's does. */
 void dmk_bug(const char *file, int line, const char *what) __attribute__((noreturn));
 int dmk_warn(const char *file, int line, const char *what);
+/* The message is the kernel's own format string; the kernel's %pa/%pad print as %p here. */
+int dmk_warn_message(const char *file, int line, const char *fmt, ...);
 #define BUG() dmk_bug(__FILE__, __LINE__, "BUG()")
 #define BUG_ON(c) (unlikely(c) ? dmk_bug(__FILE__, __LINE__, "BUG_ON(" #c ")") : (void)0)
 #define WARN_ON(c) (unlikely(c) ? dmk_warn(__FILE__, __LINE__, "WARN_ON(" #c ")") : 0)
 #define WARN_ON_ONCE(c) WARN_ON(c)
-#define WARN(c, ...) (unlikely(c) ? dmk_warn(__FILE__, __LINE__, "WARN") : 0)
+#define WARN(c, ...) (unlikely(c) ? dmk_warn_message(__FILE__, __LINE__, __VA_ARGS__) : 0)
 #define WARN_ONCE(c, ...) WARN(c, __VA_ARGS__)
 #define dev_WARN_ONCE(dev, c, ...) WARN(c, __VA_ARGS__)
 
