@@ -1,13 +1,12 @@
 #include "check/iova/implementations.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 #include "impl/iova/dma_domain.h"
 #include "impl/iova/s390_bitmap.h"
 #include "kernel/iova/kernel_iova_domain.h"
 #include "kernel/tree_build.h"
+#include "kernel/tree_variant.h"
 
 namespace dmacheck::iova {
 
@@ -25,22 +24,14 @@ Implementation fromVariant(const impl::iova::Variant& v) {
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the same kernel generation.
 std::optional<Implementation> kernelImplementation() {
-  const char* env = std::getenv(kernel::kKernelIovaEnv);
-  if (!env) return std::nullopt;
+  const auto lib = kernel::builtLibraryFrom(kernel::kKernelIovaEnv);
+  if (!lib) return std::nullopt;
   static const auto built = [&] {
-    const std::string text = env;
-    const auto colon = text.rfind(':');
-    const std::string version = colon == std::string::npos ? "?" : text.substr(colon + 1);
-    const bool since67 = kernel::TreeVersion::parse(version).atLeast(6, 7);  // the single flush queue and list depot
-    impl::iova::Variant record = *impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1");
-    record.aliases = {record.name};  // judged as the re-implemented version it stands beside (corpus verdicts)
-    record.name = "kernel";
-    record.state = "linux " + version + " iova.c";
-    record.commits = "the tree's own drivers/iommu/iova.c";
-    record.kernels = version;
-    record.summary = "the real iova.c of linux " + version + " under dmacheck's dma-iommu layer";
-    auto library = std::make_shared<const kernel::KernelIovaLibrary>(
-        kernel::KernelIovaLibrary::open(text.substr(0, colon), version));
+    const bool since67 = kernel::TreeVersion::parse(lib->version).atLeast(6, 7);  // the single flush queue and list depot
+    auto record = kernel::treeVariant(*impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1"), lib->version,
+                                      "drivers/iommu/iova.c",
+                                      "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer");
+    auto library = std::make_shared<const kernel::KernelIovaLibrary>(kernel::KernelIovaLibrary::open(lib->path, lib->version));
     return std::pair{std::make_unique<impl::iova::Variant>(std::move(record)), library};
   }();
   const impl::iova::Variant* variant = built.first.get();

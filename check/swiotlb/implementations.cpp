@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 #include "impl/swiotlb/slot_pool.h"
 #include "kernel/swiotlb/kernel_slot_pool.h"
 #include "kernel/tree_build.h"
+#include "kernel/tree_variant.h"
 
 namespace dmacheck::swiotlb {
 
@@ -29,21 +28,15 @@ const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
 // A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant of the same release.
 std::optional<Implementation> kernelImplementation() {
-  const char* env = std::getenv(kernel::kKernelSwiotlbEnv);
-  if (!env) return std::nullopt;
+  const auto lib = kernel::builtLibraryFrom(kernel::kKernelSwiotlbEnv);
+  if (!lib) return std::nullopt;
   static const auto built = [&] {
-    const std::string text = env;
-    const auto colon = text.rfind(':');
-    const std::string version = colon == std::string::npos ? "?" : text.substr(colon + 1);
-    impl::Variant record = variantOfVersion(kernel::TreeVersion::parse(version));
-    record.aliases = {record.name};
-    record.name = "kernel";
-    record.state = "linux " + version + " swiotlb.c";
-    record.commits = "the tree's own kernel/dma/swiotlb.c";
-    record.kernels = version;
-    record.summary = "the real swiotlb.c of linux " + version + " (beside re-implemented " + record.aliases[0] + ")";
-    auto library = std::make_shared<const kernel::KernelSwiotlbLibrary>(
-        kernel::KernelSwiotlbLibrary::open(text.substr(0, colon), version));
+    const impl::Variant& beside = variantOfVersion(kernel::TreeVersion::parse(lib->version));
+    auto record = kernel::treeVariant(beside, lib->version, "kernel/dma/swiotlb.c",
+                                      "the real swiotlb.c of linux " + lib->version + " (beside re-implemented " +
+                                          beside.name + ")");
+    auto library =
+        std::make_shared<const kernel::KernelSwiotlbLibrary>(kernel::KernelSwiotlbLibrary::open(lib->path, lib->version));
     return std::pair{std::make_unique<impl::Variant>(std::move(record)), library};
   }();
   auto library = built.second;

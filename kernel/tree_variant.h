@@ -1,0 +1,38 @@
+#pragma once
+// A tree's own code as an implementation: which library `dmacheck kernel` built (read back
+// from the environment), and the variant record it is listed and judged under.
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+namespace dmacheck::kernel {
+
+struct BuiltLibrary {
+  std::string path;
+  std::string version;  // the tree's, e.g. "6.12.117"
+};
+
+// The library named by `variable` ("LIBRARY:VERSION", set by `dmacheck kernel`), if any.
+inline std::optional<BuiltLibrary> builtLibraryFrom(const char* variable) {
+  const char* value = std::getenv(variable);
+  if (!value) return std::nullopt;
+  const std::string text = value;
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos) return BuiltLibrary{text, "?"};
+  return BuiltLibrary{text.substr(0, colon), text.substr(colon + 1)};
+}
+
+// The record of implementation "kernel": the re-implemented variant `beside` (the corpus
+// judges the tree's code by its verdicts, through the alias), renamed and described.
+template <class Variant>
+Variant treeVariant(Variant beside, const std::string& version, const std::string& file, std::string summary) {
+  beside.aliases = {beside.name};
+  beside.name = "kernel";
+  beside.state = "linux " + version + " " + file.substr(file.rfind('/') + 1);
+  beside.commits = "the tree's own " + file;
+  beside.kernels = version;
+  beside.summary = std::move(summary);
+  return beside;
+}
+
+}  // namespace dmacheck::kernel
