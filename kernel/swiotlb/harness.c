@@ -26,6 +26,10 @@
 #include "runtime.h"
 #include "kernel/swiotlb/harness_abi.h"
 
+/* The harness's bookkeeping is not instrumented for coverage: libFuzzer is steered by the
+ * tree's branches, not by the scans that record what a call did. */
+#define DMK_BOOKKEEPING __attribute__((no_sanitize("coverage")))
+
 #ifdef DMK_INIT_POOL
 typedef struct io_tlb_pool dmk_pool_t;
 #define DMK_POOL(mem) (&(mem)->defpool)
@@ -171,14 +175,14 @@ int dmk_swiotlb_destroy(void) {
  * have just claimed; the marks are undone before the call returns to the checker. */
 static const size_t kUnwritten = (size_t)0x5eed5eed5eed5eedULL;
 
-static void mark_used(dmk_pool_t *pool, unsigned char *was_used, size_t *saved) {
+DMK_BOOKKEEPING static void mark_used(dmk_pool_t *pool, unsigned char *was_used, size_t *saved) {
   for (unsigned long i = 0; i < pool->nslabs; ++i) {
     was_used[i] = pool->slots[i].list == 0;
     if (was_used[i]) saved[i] = pool->slots[i].alloc_size, pool->slots[i].alloc_size = kUnwritten;
   }
 }
 
-static void take_claim(dmk_pool_t *pool, const unsigned char *was_used, const size_t *saved,
+DMK_BOOKKEEPING static void take_claim(dmk_pool_t *pool, const unsigned char *was_used, const size_t *saved,
                        struct dmk_swiotlb_claim *claim) {
   unsigned long first = pool->nslabs, last = 0;
   for (unsigned long i = 0; i < pool->nslabs; ++i) {
@@ -196,7 +200,7 @@ static void take_claim(dmk_pool_t *pool, const unsigned char *was_used, const si
 typedef int (*dmk_search_call)(void *arg, unsigned long *result);
 
 /* Runs a map or alloc with its claim recorded; the marks are undone on every path out. */
-static int claimed_call(dmk_search_call call, void *arg, unsigned long *result, struct dmk_swiotlb_claim *claim) {
+DMK_BOOKKEEPING static int claimed_call(dmk_search_call call, void *arg, unsigned long *result, struct dmk_swiotlb_claim *claim) {
   dmk_pool_t *pool = DMK_POOL(mem);
   mark_used(pool, was_used, saved_sizes);
   const int status = call(arg, result);
@@ -293,27 +297,27 @@ static struct dmk_swiotlb_copy copies[MAX_COPIES];
 static size_t copy_count;
 static unsigned long pool_start, pool_end;
 
-static int in_pool(const void *p) { return (unsigned long)p >= pool_start && (unsigned long)p < pool_end; }
+DMK_BOOKKEEPING static int in_pool(const void *p) { return (unsigned long)p >= pool_start && (unsigned long)p < pool_end; }
 
 static void dmk_bounce_reset(unsigned long start, unsigned long end) {
   pool_start = start, pool_end = end;
   copy_count = 0;
 }
 
-void *dmk_memcpy(void *dst, const void *src, size_t bytes) {
+DMK_BOOKKEEPING void *dmk_memcpy(void *dst, const void *src, size_t bytes) {
   if (!in_pool(dst) && !in_pool(src)) dmk_bug(__FILE__, __LINE__, "memcpy outside the bounce pool");
   if (copy_count < MAX_COPIES)
     copies[copy_count++] = (struct dmk_swiotlb_copy){(unsigned long)dst, (unsigned long)src, bytes};
   return dst;
 }
 
-void *dmk_memset(void *dst, int value, size_t bytes) {
+DMK_BOOKKEEPING void *dmk_memset(void *dst, int value, size_t bytes) {
   (void)value;
   if (!in_pool(dst) && bytes) dmk_bug(__FILE__, __LINE__, "memset outside the bounce pool");
   return dst;
 }
 
-size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max) {
+DMK_BOOKKEEPING size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max) {
   const size_t n = copy_count < max ? copy_count : max;
   for (size_t i = 0; i < n; ++i) out[i] = copies[i];
   copy_count = 0;

@@ -157,7 +157,22 @@ std::pair<std::uint32_t, std::uint32_t> KernelSlotPool::takeChangedSlots() {
 }
 
 std::uint64_t KernelSlotPool::list(std::uint32_t slot) const {
-  return readUnsigned(layout_.slots, slot * layout_.slot_size + layout_.list_offset, layout_.list_size);
+  const auto* at = static_cast<const unsigned char*>(layout_.slots) + slot * layout_.slot_size + layout_.list_offset;
+  if (layout_.list_size == 2) {
+    std::uint16_t value;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  }
+  std::uint32_t value;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+std::optional<std::uint32_t> KernelSlotPool::firstUsageMismatch(std::uint32_t first, std::uint32_t last,
+                                                                const std::uint8_t* expected) const {
+  for (std::uint32_t s = first; s < last; ++s)
+    if ((list(s) == 0) != (expected[s - first] != 0)) return s;
+  return std::nullopt;
 }
 
 std::uint64_t KernelSlotPool::areaUsed(std::uint32_t area) const {

@@ -31,6 +31,8 @@ class KernelSlotPool final : public swiotlb::SlotAllocator {
   bool slotInUse(std::uint32_t slot) const override { return list(slot) == 0; }
   // The slots whose free-run length differs from the last call's (a shadow copy is kept).
   std::pair<std::uint32_t, std::uint32_t> takeChangedSlots() override;
+  std::optional<std::uint32_t> firstUsageMismatch(std::uint32_t first, std::uint32_t last,
+                                                 const std::uint8_t* expected) const override;
   std::optional<std::string> metadataProblemAround(std::uint32_t first, std::uint32_t last) const override;
   std::uint32_t areaIndex(std::uint32_t area) const override;
 
