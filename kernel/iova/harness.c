@@ -129,4 +129,3 @@ size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max) {
 
 const char *dmk_iova_bug(void) { return dmk_bug_message(); }
 const char *dmk_iova_log(void) { return dmk_log_text(); }
-unsigned int dmk_iova_warnings(void) { return dmk_warning_count(); }

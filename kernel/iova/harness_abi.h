@@ -23,7 +23,6 @@ size_t dmk_iova_busy(unsigned long *lo_hi, size_t max);             /* ranges in
 size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max);   /* pfns in the range caches */
 const char *dmk_iova_bug(void);
 const char *dmk_iova_log(void);
-unsigned int dmk_iova_warnings(void);
 
 #ifdef __cplusplus
 }

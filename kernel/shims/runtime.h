@@ -7,4 +7,3 @@ void dmk_reset(unsigned int cpus);
 void dmk_fault(const char *what) __attribute__((noreturn));  /* a memory fault the harness caught, as a BUG */
 const char *dmk_bug_message(void);
 const char *dmk_log_text(void);
-unsigned int dmk_warning_count(void);

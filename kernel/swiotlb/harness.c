@@ -325,4 +325,3 @@ DMK_BOOKKEEPING size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t m
 }
 const char *dmk_swiotlb_bug(void) { return dmk_bug_message(); }
 const char *dmk_swiotlb_log(void) { return dmk_log_text(); }
-unsigned int dmk_swiotlb_warnings(void) { return dmk_warning_count(); }

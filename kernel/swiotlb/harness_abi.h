@@ -10,7 +10,7 @@
 extern "C" {
 #endif
 
-enum { DMK_SWIOTLB_BUG = -1000, DMK_SWIOTLB_BUSY = -1001, DMK_SWIOTLB_NOMEM = -1002, DMK_SWIOTLB_HUNG = -1003,
+enum { DMK_SWIOTLB_BUG = -1000, DMK_SWIOTLB_BUSY = -1001, DMK_SWIOTLB_HUNG = -1003,
        DMK_SWIOTLB_NOSPACE = -1004 };
 
 struct dmk_swiotlb_config {
@@ -60,7 +60,6 @@ int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout);
 size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max);
 const char *dmk_swiotlb_bug(void);
 const char *dmk_swiotlb_log(void);
-unsigned int dmk_swiotlb_warnings(void);
 
 #ifdef __cplusplus
 }

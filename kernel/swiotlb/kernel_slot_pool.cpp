@@ -157,15 +157,7 @@ std::pair<std::uint32_t, std::uint32_t> KernelSlotPool::takeChangedSlots() {
 }
 
 std::uint64_t KernelSlotPool::list(std::uint32_t slot) const {
-  const auto* at = static_cast<const unsigned char*>(layout_.slots) + slot * layout_.slot_size + layout_.list_offset;
-  if (layout_.list_size == 2) {
-    std::uint16_t value;
-    std::memcpy(&value, at, sizeof value);
-    return value;
-  }
-  std::uint32_t value;
-  std::memcpy(&value, at, sizeof value);
-  return value;
+  return readUnsigned(layout_.slots, slot * layout_.slot_size + layout_.list_offset, layout_.list_size);
 }
 
 std::optional<std::uint32_t> KernelSlotPool::firstUsageMismatch(std::uint32_t first, std::uint32_t last,
