@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/numbers.h"
 
 namespace dmacheck {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
 
@@ -16,7 +16,7 @@ namespace dmacheck::cli {
 namespace {
 
 struct Options {
-  std::string target = "swiotlb";
+  std::string target = AllTargets::names().front();
   std::string impl;
   std::uint64_t seed = 0;
   bool seedGiven = false;
@@ -64,7 +64,7 @@ int report(const Options& o, const typename T::Implementation& impl, const typen
 template <class T>
 int run(Options& o) {
   const auto impl = implementationNamed<T>(o.impl);
-  const auto ids = T::invariants();
+  const auto ids = T::invariantIds();
   if (!o.hunt.empty() && std::find(ids.begin(), ids.end(), o.hunt) == ids.end())
     throw InputError(fmt::format("--hunt {} is not a {} invariant", o.hunt, T::name));
   if (!o.seedGiven) o.seed = std::random_device{}();
@@ -93,7 +93,7 @@ int run(Options& o) {
 Command addCheckCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("check", "Run the generic properties on one implementation (RapidCheck)");
-  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
+  app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impl, "Implementation variant: a name, alias or commit id (see 'dmacheck list')")
       ->required();
   app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->each([o](const std::string&) {

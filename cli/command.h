@@ -31,6 +31,7 @@ Command addKernelCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);
+std::string targetNames();  // the registry's names, comma-separated, for --help
 std::vector<std::string> invariantIds();  // for validating --hunt
 // How a printed command line starts: "dmacheck", or under `dmacheck kernel` the command that
 // rebuilds and reloads the same tree ("dmacheck kernel --src TREE --target T").

@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/child_process.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
@@ -34,7 +34,7 @@ std::atomic<bool> interrupted{false};
 extern "C" void onInterrupt(int) { interrupted = true; }
 
 struct Options {
-  std::string target = "swiotlb";
+  std::string target = AllTargets::names().front();
   std::string impl;
   double seconds = 60;
   int jobs = 1;
@@ -263,13 +263,13 @@ class Campaign {
 Command addFuzzCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("fuzz", "Run a libFuzzer campaign on one implementation");
-  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
+  app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impl, "Implementation variant (see 'dmacheck list')")->required();
   app->add_option("--time", o->seconds, "Campaign length in seconds")->check(CLI::Range(1.0, 1e7));
   app->add_option("--jobs", o->jobs, "Parallel fuzzing processes (libFuzzer fork mode when > 1)")->check(CLI::Range(1, 256));
   app->add_option("--corpus", o->corpus, "Persistent corpus directory (default: OUT/corpus); a rerun resumes from it");
   app->add_option("--out", o->out, "Campaign directory for findings/, artifacts/ and stats.json (default: dmacheck-fuzz/TARGET-IMPL)");
-  app->add_option("--seed-corpus", o->seedCorpus, "Traces to add to the corpus first (e.g. corpus/swiotlb)");
+  app->add_option("--seed-corpus", o->seedCorpus, "Traces to add to the corpus first (e.g. corpus/<target>)");
   app->add_option("--hunt", o->hunt, "Stop as soon as this invariant is violated")->check(CLI::IsMember(invariantIds()));
   app->add_option("--fuzzer", o->fuzzer, "The libFuzzer binary (default: build/fuzz or build/fuzz-nosan next to dmacheck)");
   app->add_option("--max-len", o->maxLen, "Largest input in bytes (about 5 per operation)")->check(CLI::Range(16, 1 << 20));
@@ -278,7 +278,7 @@ Command addFuzzCommand(CLI::App& root) {
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() {
               const auto impl = implementationNamed<T>(o->impl);
-              const auto ids = T::invariants();
+              const auto ids = T::invariantIds();
               if (!o->hunt.empty() && std::find(ids.begin(), ids.end(), o->hunt) == ids.end())
                 throw InputError(fmt::format("--hunt {} is not a {} invariant", o->hunt, T::name));
               if (o->out.empty()) o->out = fmt::format("dmacheck-fuzz/{}-{}", o->target, impl.name);

@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/command.h"
 #include "kernel/tree_build.h"
 

@@ -6,12 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "impl/iova/variant.h"
-#include "impl/pagesize/variant.h"
-#include "impl/swiotlb/variant.h"
-#include "model/iova/invariants.h"
-#include "model/pagesize/invariants.h"
-#include "model/swiotlb/invariants.h"
+#include "targets/registry.h"
 
 namespace dmacheck::cli {
 
@@ -23,68 +18,36 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
   return out;
 }
 
-nlohmann::json swiotlbJson() {
+template <class T>
+nlohmann::json targetJson() {
   nlohmann::json variants = nlohmann::json::array(), bugs = nlohmann::json::array(), invariants = nlohmann::json::array();
-  for (const auto& v : impl::swiotlbVariants())
+  for (const auto& v : T::variants())
     variants.push_back({{"name", v.name}, {"aliases", v.aliases}, {"state", v.state}, {"commits", v.commits},
                         {"kernels", v.kernels}, {"summary", v.summary}, {"known_bugs", v.knownBugs},
-                        {"latest", &v == &impl::latestSwiotlbVariant()}});
-  for (const auto& b : impl::swiotlbBugs())
+                        {"latest", v.name == T::latestUpstream}, {"fixed_logic", v.name == T::fixedLogic}});
+  for (const auto& b : T::bugs())
     bugs.push_back({{"id", b.id}, {"summary", b.summary}, {"introduced", b.introduced}, {"fixed", b.fixed},
                     {"invariants", b.invariants}, {"trigger_ops", b.triggerOps}, {"trigger", b.trigger}});
-  for (const auto& i : swiotlb::kInvariants)
+  for (const auto& i : T::invariants)
     invariants.push_back({{"id", std::string(i.id)}, {"summary", std::string(i.summary)}});
-  return {{"target", "swiotlb"}, {"variants", variants}, {"bugs", bugs}, {"invariants", invariants}};
+  return {{"target", std::string(T::name)}, {"title", std::string(T::title)}, {"variants", variants},
+          {"bugs", bugs}, {"invariants", invariants}};
 }
 
-// A target whose registry uses impl/variant_record.h and impl/bug_record.h.
-template <class Variants, class Bugs, class Invariants>
-nlohmann::json recordsJson(const char* target, const Variants& vs, const Bugs& bs, const Invariants& is) {
-  nlohmann::json variants = nlohmann::json::array(), bugs = nlohmann::json::array(), invariants = nlohmann::json::array();
-  for (const auto& v : vs)
-    variants.push_back({{"name", v.name}, {"aliases", v.aliases}, {"state", v.state}, {"commits", v.commits},
-                        {"kernels", v.kernels}, {"summary", v.summary}, {"known_bugs", v.knownBugs}});
-  for (const auto& b : bs)
-    bugs.push_back({{"id", b.id}, {"summary", b.summary}, {"introduced", b.introduced}, {"fixed", b.fixed},
-                    {"invariants", b.invariants}, {"trigger_ops", b.triggerOps}, {"trigger", b.trigger}});
-  for (const auto& i : is) invariants.push_back({{"id", std::string(i.id)}, {"summary", std::string(i.summary)}});
-  return {{"target", target}, {"variants", variants}, {"bugs", bugs}, {"invariants", invariants}};
-}
-
-template <class Variants, class Bugs, class Invariants>
-void printRecords(std::ostream& out, const std::string& title, const Variants& vs, const Bugs& bs,
-                  const Invariants& is) {
-  out << title << "\n\nvariants:\n";
-  for (const auto& v : vs) {
+template <class T>
+void printTarget(std::ostream& out) {
+  out << fmt::format("target {}: {}\n\nvariants:\n", T::name, T::title);
+  for (const auto& v : T::variants()) {
     out << fmt::format("  {:<22} {:<15} {:<18} {}\n", v.name, v.state, v.kernels, v.summary);
     if (!v.aliases.empty()) out << fmt::format("  {:<22} aliases: {}\n", "", joined(v.aliases));
     out << fmt::format("  {:<22} known bugs: {}\n", "", v.knownBugs.empty() ? "none" : joined(v.knownBugs));
   }
   out << "\nbugs:\n";
-  for (const auto& b : bs)
+  for (const auto& b : T::bugs())
     out << fmt::format("  {:<20} {:<26} {}\n  {:<20} introduced {}; fixed {}\n", b.id, joined(b.invariants, "/"),
                        b.summary, "", b.introduced, b.fixed);
   out << "\ninvariants:\n";
-  for (const auto& i : is) out << fmt::format("  {:<13} {}\n", i.id, i.summary);
-}
-
-const char* kIovaTitle = "target iova: IOVA lifecycle (drivers/iommu/iova.c + dma-iommu flush queues; s390 legacy bitmap)";
-const char* kPagesizeTitle =
-    "target pagesize: page-size rules (iommu_map's page split, VFIO type1 map/unmap and accounting)";
-
-void printHuman(std::ostream& out) {
-  out << "target swiotlb: SWIOTLB bounce-buffer slot allocator (kernel/dma/swiotlb.c)\n\nvariants:\n";
-  for (const auto& v : impl::swiotlbVariants()) {
-    out << fmt::format("  {:<14} {:<6} {:<40} {}\n", v.name, v.state, v.kernels, v.summary);
-    if (!v.aliases.empty()) out << fmt::format("  {:<14} aliases: {}\n", "", joined(v.aliases));
-    out << fmt::format("  {:<14} known bugs: {}\n", "", v.knownBugs.empty() ? "none" : joined(v.knownBugs));
-  }
-  out << "\nbugs:\n";
-  for (const auto& b : impl::swiotlbBugs())
-    out << fmt::format("  {:<20} {:<26} {}\n  {:<20} introduced {}; fixed {}\n", b.id, joined(b.invariants, "/"),
-                       b.summary, "", b.introduced, b.fixed);
-  out << "\ninvariants:\n";
-  for (const auto& i : swiotlb::kInvariants) out << fmt::format("  {:<13} {}\n", i.id, i.summary);
+  for (const auto& i : T::invariants) out << fmt::format("  {:<13} {}\n", i.id, i.summary);
 }
 
 }  // namespace
@@ -93,33 +56,38 @@ Command addListCommand(CLI::App& root) {
   struct Options {
     std::string target = "all";
     bool json = false;
+    bool targets = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("list", "List targets, implementation variants, known bugs and invariants");
-  app->add_option("--target", options->target, "Target to list: swiotlb, iova, pagesize or all")
-      ->check(CLI::IsMember({"swiotlb", "iova", "pagesize", "all"}));
+  std::vector<std::string> choices = AllTargets::names();
+  choices.push_back("all");
+  app->add_option("--target", options->target, "Target to list: " + targetNames() + " or all")
+      ->check(CLI::IsMember(choices));
   app->add_flag("--json", options->json, "Machine-readable output");
+  app->add_flag("--targets", options->targets,
+                "One line per target: its name and its fixed-logic variant (for scripts)");
   return {app, [options] {
-            auto wanted = [&](const char* t) { return options->target == "all" || options->target == t; };
+            auto wanted = [&]<class T>() { return options->target == "all" || options->target == T::name; };
+            if (options->targets) {
+              AllTargets::forEach([&]<class T>() { std::cout << T::name << " " << T::fixedLogic << "\n"; });
+              return kExitOk;
+            }
             if (options->json) {
               nlohmann::json targets = nlohmann::json::array();
-              if (wanted("swiotlb")) targets.push_back(swiotlbJson());
-              if (wanted("iova"))
-                targets.push_back(recordsJson("iova", impl::iova::iovaVariants(), impl::iova::iovaBugs(), iova::kInvariants));
-              if (wanted("pagesize"))
-                targets.push_back(recordsJson("pagesize", impl::pagesize::pagesizeVariants(),
-                                              impl::pagesize::pagesizeBugs(), pagesize::kInvariants));
+              AllTargets::forEach([&]<class T>() {
+                if (wanted.template operator()<T>()) targets.push_back(targetJson<T>());
+              });
               std::cout << nlohmann::json{{"targets", targets}}.dump(2) << "\n";
               return kExitOk;
             }
             std::string gap;
-            if (wanted("swiotlb")) printHuman(std::cout), gap = "\n";
-            if (wanted("iova"))
-              std::cout << gap, printRecords(std::cout, kIovaTitle, impl::iova::iovaVariants(), impl::iova::iovaBugs(),
-                                              iova::kInvariants), gap = "\n";
-            if (wanted("pagesize"))
-              std::cout << gap, printRecords(std::cout, kPagesizeTitle, impl::pagesize::pagesizeVariants(),
-                                              impl::pagesize::pagesizeBugs(), pagesize::kInvariants);
+            AllTargets::forEach([&]<class T>() {
+              if (!wanted.template operator()<T>()) return;
+              std::cout << gap;
+              printTarget<T>(std::cout);
+              gap = "\n";
+            });
             return kExitOk;
           }};
 }

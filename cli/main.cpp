@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/command.h"
 
 int main(int argc, char** argv) {

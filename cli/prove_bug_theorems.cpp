@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
-#include "check/iova/implementations.h"
+#include "base/input_error.h"
+#include "targets/iova/implementations.h"
 #include "check/iova/report.h"
-#include "check/pagesize/implementations.h"
+#include "targets/pagesize/implementations.h"
 #include "check/pagesize/report.h"
 #include "cli/command.h"
 #include "cli/prove_options.h"

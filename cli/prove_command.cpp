@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
-#include "check/swiotlb/implementations.h"
+#include "base/input_error.h"
+#include "targets/swiotlb/implementations.h"
 #include "check/swiotlb/report.h"
 #include "cli/command.h"
 #include "cli/prove_options.h"
@@ -119,7 +119,7 @@ Command addProveCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) the stride, alignment and "
                                                "flush-queue theorems for every variant, with Z3");
-  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
+  app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impls, "Variant(s) to prove (default: all); names, aliases or commit ids");
   app->add_option("--theorem", o->theorems, "Theorem id(s) (default: all; see proofs/README.md)");
   app->add_option("--out", o->out, "Directory for counterexample traces");

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
 
@@ -15,7 +15,7 @@ namespace {
 struct Options {
   std::string file;
   std::string impl;
-  std::string target = "swiotlb";  // for libFuzzer inputs, which do not say
+  std::string target = AllTargets::names().front();  // for libFuzzer inputs, which do not say
   bool stopAtFirst = false;
 };
 
@@ -59,7 +59,7 @@ Command addReplayCommand(CLI::App& root) {
       ->required();
   app->add_option("--impl", o->impl, "Implementation to run (default: the trace's 'impl' line)");
   app->add_option("--target", o->target, "Target of a libFuzzer input file (text traces name their own)")
-      ->check(CLI::IsMember({"swiotlb", "iova", "pagesize"}));
+      ->check(CLI::IsMember(AllTargets::names()));
   app->add_flag("--stop-at-first", o->stopAtFirst, "Stop at the first violated invariant");
   return {app, [o] {
             return withTarget(targetOfFile(o->file, o->target), [&]<class T>() { return replay<T>(*o); });

@@ -2,19 +2,17 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/command.h"
-#include "model/iova/invariants.h"
-#include "model/pagesize/invariants.h"
-#include "model/swiotlb/invariants.h"
+#include "targets/registry.h"
 
 namespace dmacheck::cli {
 
 std::vector<std::string> invariantIds() {
   std::vector<std::string> ids;
-  for (const auto& i : swiotlb::kInvariants) ids.emplace_back(i.id);
-  for (const auto& i : iova::kInvariants) ids.emplace_back(i.id);
-  for (const auto& i : pagesize::kInvariants) ids.emplace_back(i.id);
+  AllTargets::forEach([&]<class T>() {
+    for (const auto& id : T::invariantIds()) ids.push_back(id);
+  });
   return ids;
 }
 
@@ -24,8 +22,9 @@ std::string commandPrefix() {
 }
 
 void requireKnownTarget(const std::string& target) {
-  if (target != "swiotlb" && target != "iova" && target != "pagesize")
-    throw InputError(fmt::format("unknown target '{}' (known targets: swiotlb, iova, pagesize)", target));
+  if (!AllTargets::contains(target)) throw AllTargets::unknownTarget(target);
 }
+
+std::string targetNames() { return AllTargets::namesText(); }
 
 }  // namespace dmacheck::cli

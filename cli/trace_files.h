@@ -5,11 +5,17 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/trace_document.h"
-#include "cli/target_traits.h"
+#include "targets/registry.h"
 
 namespace dmacheck::cli {
+
+// Runs `body.template operator()<T>()` for the named target (targets/registry.h).
+template <class Body>
+decltype(auto) withTarget(const std::string& target, Body&& body) {
+  return AllTargets::with(target, std::forward<Body>(body));
+}
 
 template <class T>
 struct LoadedTrace {
@@ -32,7 +38,7 @@ LoadedTrace<T> loadTrace(const std::string& path) {
     if (!isTraceText(contents)) {  // a libFuzzer crash file or corpus entry
       const auto input = T::decode(contents);
       LoadedTrace<T> t{path, {}, input.scenario, true, input.variantChoice};
-      t.document.target = T::name;
+      t.document.target = std::string(T::name);
       return t;
     }
     LoadedTrace<T> t{path, parseTraceDocument(contents), {}};

@@ -6,10 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/iova/checker.h"
 #include "check/iova/workload.h"
 #include "check/iova/workload_stats.h"
+#include "targets/iova/implementations.h"
 #include "check/numbers.h"
 #include "cli/command.h"
 #include "model/iova/config_rules.h"
@@ -84,7 +85,7 @@ int run(const Options& o) {
                            "stale", "time s");
   bool wrong = false;
   for (const iova::Scenario& s : runs) {
-    const iova::WorkloadStats w = iova::measureWorkload(s, *impl);
+    const iova::WorkloadStats w = iova::measureWorkload(s, impl->make);
     std::cout << fmt::format("{:<22} {:>10.2f} {:>9} {:>9} {:>7.1f}% {:>7.0f}/{:>6.0f}/{:>7.0f} {:>9.0f} {:>8} {:>6} {:>7.2f}\n",
                              settingName(s.config), w.flushesPer1000Unmaps(), w.flushAll, w.flushRange,
                              w.maps ? 100.0 * static_cast<double>(w.reusedMaps) / static_cast<double>(w.maps) : 0.0,

@@ -15,18 +15,18 @@
 #include <filesystem>
 #include <fstream>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "cli/child_process.h"
 #include "cli/command.h"
 #include "cli/trace_files.h"
-#include "cli/target_traits.h"
+#include "targets/registry.h"
 
 namespace dmacheck::cli {
 
 namespace {
 
 struct Options {
-  std::string target = "swiotlb";
+  std::string target = AllTargets::names().front();
   int seeds = 5;
   std::uint64_t firstSeed = 1;
   int runs = 10000;
@@ -91,7 +91,7 @@ template <class T>
 std::set<std::string> ignoredFor(const std::vector<std::string>& hunted) {
   std::set<std::string> ignored;
   if (hunted.empty()) return ignored;
-  for (const auto& id : T::invariants())
+  for (const auto& id : T::invariantIds())
     if (std::find(hunted.begin(), hunted.end(), id) == hunted.end()) ignored.insert(id);
   return ignored;
 }
@@ -111,7 +111,7 @@ SeedResult fuzzOnce(const Options& o, const typename T::Implementation& impl, st
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / fmt::format("dmacheck-zoo-{}-{}-{}", getpid(), impl.name, seed);
   fs::remove_all(dir);
-  std::vector<std::string> args = {fs::read_symlink("/proc/self/exe").string(), "fuzz", "--target", T::name, "--impl", impl.name,
+  std::vector<std::string> args = {fs::read_symlink("/proc/self/exe").string(), "fuzz", "--target", std::string(T::name), "--impl", impl.name,
                                    "--time", fmt::format("{}", o.fuzzSeconds), "--out", dir.string(),
                                    "--seed", std::to_string(seed)};
   if (hunted.empty()) args.push_back("--stop-at-first");
@@ -233,7 +233,7 @@ Command addZooCommand(CLI::App& root) {
       ->check(CLI::IsMember({"property", "fuzz"}));
   app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign")->check(CLI::Range(1.0, 1e6));
   app->add_option("--fuzzer", o->fuzzer, "With --engine fuzz: the libFuzzer binary");
-  app->add_option("--target", o->target, "Allocator family: swiotlb, iova or pagesize");
+  app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_flag("--each-bug", o->eachBug,
                 "One row per known bug of each variant: hunt only that bug's first (defining) invariant (fuzz: "
                 "dmacheck fuzz --hunt), shrunk to at most its own minimal trigger + 2");

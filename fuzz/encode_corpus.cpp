@@ -1,18 +1,13 @@
 // encode_corpus TRACES_DIR OUT_DIR: writes each *.trace of TRACES_DIR as a fuzzer input
-// (check/<target>/byte_codec.h, by the trace's target line) named <trace>.bin in OUT_DIR, so the regression corpus
-// seeds campaigns and ClusterFuzzLite's <target>_seed_corpus.zip. Needs only dmacheck_check,
-// so fuzzing builds (OSS-Fuzz images) can run it.
+// (its target's byte codec, by the trace's target line) named <trace>.bin in OUT_DIR, so the
+// regression corpus seeds campaigns and ClusterFuzzLite's <target>_seed_corpus.zip. Needs no
+// RapidCheck, so fuzzing builds (OSS-Fuzz images) can run it.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
-#include "check/input_error.h"
-#include "check/iova/byte_codec.h"
-#include "check/iova/trace_codec.h"
-#include "check/pagesize/byte_codec.h"
-#include "check/pagesize/trace_codec.h"
-#include "check/swiotlb/byte_codec.h"
-#include "check/swiotlb/trace_codec.h"
+#include "base/input_error.h"
+#include "targets/registry.h"
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
@@ -27,9 +22,7 @@ int main(int argc, char** argv) {
     try {
       using namespace dmacheck;
       const auto doc = parseTraceDocument(readFile(entry.path().string()));
-      const auto bytes = doc.target == "iova"       ? iova::encodeInput(iova::scenarioFromDocument(doc))
-                         : doc.target == "pagesize" ? pagesize::encodeInput(pagesize::scenarioFromDocument(doc))
-                                                    : swiotlb::encodeInput(swiotlb::scenarioFromDocument(doc));
+      const auto bytes = AllTargets::with(doc.target, [&]<class T>() { return T::encode(T::parseDocument(doc)); });
       const fs::path out = fs::path(argv[2]) / (entry.path().stem().string() + ".bin");
       std::ofstream(out.string() + ".tmp", std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                                                   static_cast<std::streamsize>(bytes.size()));

@@ -3,11 +3,12 @@
 // -> the same checker the properties use. A violated invariant aborts after one marker
 // line, so libFuzzer keeps the input as a crash artifact and `dmacheck fuzz` can dedupe it:
 //   DMACHECK-VIOLATION <impl> <invariant> step <n>: <detail>
-// Environment: DMACHECK_IMPL pins the implementation (otherwise the input picks one);
+// Environment: DMACHECK_IMPL pins the implementation (otherwise the input picks one; "fixed"
+// names the target's fixed logic, what CI and the PR fuzzers run);
 // DMACHECK_IGNORE=A,B skips invariants a campaign has already saved a finding for.
 // Nothing survives between inputs: each one builds a fresh allocator and model.
 //
-// Target: Implementation, find(name), all(), unknown(name), decode(data, size), check(...).
+// Target: a targets/target.h descriptor.
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -67,7 +68,8 @@ class FuzzHarness {
   static const Campaign& campaign() {
     static const Campaign c = [] {
       Campaign c;
-      if (const char* name = std::getenv("DMACHECK_IMPL"); name && *name) {
+      if (const char* env = std::getenv("DMACHECK_IMPL"); env && *env) {
+        const std::string name = std::string(env) == "fixed" ? std::string(Target::fixedLogic) : env;
         auto impl = Target::find(name);
         if (!impl) {
           std::fprintf(stderr, "%s\n", Target::unknown(name).c_str());
@@ -88,28 +90,16 @@ class FuzzHarness {
 
 }  // namespace dmacheck
 
-// One target's libFuzzer entry points, from the functions its namespace names the same for
-// every target (findImplementation, allImplementations, unknownImplementationMessage,
-// decodeInput, checkScenario). Used once per fuzz/<target>_fuzz.cpp.
-#define DMACHECK_FUZZ_TARGET(NS)                                                                          \
+// The libFuzzer entry points of one target, named as in the registry (targets/registry.h);
+// fuzz/CMakeLists.txt writes one file with this line per target.
+#define DMACHECK_FUZZ_TARGET(NAME)                                                                        \
   namespace {                                                                                             \
-  struct Target {                                                                                         \
-    using Implementation = dmacheck::NS::Implementation;                                                  \
-    static auto find(const std::string& name) { return dmacheck::NS::findImplementation(name); }          \
-    static auto all() { return dmacheck::NS::allImplementations(); }                                      \
-    static std::string unknown(const std::string& name) { return dmacheck::NS::unknownImplementationMessage(name); } \
-    static auto decode(const std::uint8_t* data, std::size_t size) { return dmacheck::NS::decodeInput(data, size); } \
-    static auto check(const dmacheck::NS::Scenario& s, const Implementation& impl, bool stopAtFirst) {    \
-      return dmacheck::NS::checkScenario(s, impl.make,                                                    \
-                                         {.stopAtFirstViolation = stopAtFirst, .keepReports = !stopAtFirst}); \
-    }                                                                                                     \
-  };                                                                                                      \
+  using Fuzzed = dmacheck::AllTargets::Named<dmacheck::AllTargets::indexOf(NAME)>;                        \
   }                                                                                                       \
   extern "C" int LLVMFuzzerInitialize(int*, char***) {                                                    \
-    dmacheck::FuzzHarness<Target>::initialize();                                                          \
+    dmacheck::FuzzHarness<Fuzzed>::initialize();                                                          \
     return 0;                                                                                             \
   }                                                                                                       \
   extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {                     \
-    return dmacheck::FuzzHarness<Target>::testOneInput(data, size);                                       \
+    return dmacheck::FuzzHarness<Fuzzed>::testOneInput(data, size);                                       \
   }
-

@@ -1,7 +1,7 @@
 #pragma once
-// One row of a target's bug table (kernel-facts §6): what went wrong, where it came and
+// One row of a target's bug table: what went wrong, where it came and
 // went, the invariants a generic property reports when it fires (the first is its defining
-// one) and its minimal trigger. The IOVA and page-size tables use it as is.
+// one) and its minimal trigger.
 #include <string>
 #include <vector>
 
@@ -16,6 +16,9 @@ struct BugRecord {
   int triggerOps = 0;  // operations in the minimal trigger
   std::string trigger;
   bool proofOnly = false;  // no trace can show it (outside the trace rules); only a theorem refutes it
+  // Where a registry derives each variant's known bugs from the bug's range:
+  std::string firstVariant;    // the first variant (in history order) that has it
+  std::string fixedInVariant;  // the first that no longer has it ("" = none yet)
 };
 
 }  // namespace dmacheck::impl

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/violation.h"
 #include "proofs/smt/parallel.h"
 #include "proofs/smt/solver.h"

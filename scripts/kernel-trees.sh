@@ -13,6 +13,7 @@ if [[ ${1:-} == --print-uris ]]; then
   exec bash scripts/kernel-packages.sh --print-uris "${packages[@]}"
 fi
 bash scripts/kernel-packages.sh "${packages[@]}"
+bash scripts/setup.sh xz-utils  # the packages hold .tar.xz; a debootstrap root has no xz
 
 dmacheck=${DMACHECK:-build/dev/cli/dmacheck}
 mapfile -t files < <({ "$dmacheck" kernel --target iova --files; "$dmacheck" kernel --target swiotlb --files; } | sort -u)

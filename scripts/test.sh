@@ -22,10 +22,14 @@ ctest --preset asan
 
 echo "== libFuzzer on the trace parser (${fuzz_seconds}s, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target trace_parser_fuzz swiotlb_fuzz iova_fuzz pagesize_fuzz
+# Every target with its fixed-logic variant, from the registry ("NAME FIXED-VARIANT" lines).
+mapfile -t targets < <(./build/dev/cli/dmacheck list --targets)
+names=("${targets[@]%% *}")
+cmake --build --preset fuzz --target trace_parser_fuzz "${names[@]/%/_fuzz}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp corpus/parser/* corpus/swiotlb/*.trace corpus/iova/*.trace corpus/pagesize/*.trace "$work/"
+cp corpus/parser/* "$work/"
+for name in "${names[@]}"; do cp corpus/"$name"/*.trace "$work/"; done
 ./build/fuzz/fuzz/trace_parser_fuzz "$work" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
   -artifact_prefix="$work/" 2>&1 | grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY" || true
 if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null; then
@@ -33,17 +37,12 @@ if compgen -G "$work/crash-*" >/dev/null || compgen -G "$work/leak-*" >/dev/null
   exit 1
 fi
 
-echo "== dmacheck fuzz on the fixed logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
-./build/dev/cli/dmacheck fuzz --impl proposal-wrap-distance --time "$fuzz_seconds" --seed 1 \
-  --fuzzer build/fuzz/fuzz/swiotlb_fuzz --seed-corpus corpus/swiotlb --out "$work/campaign" | tail -n 4
-
-echo "== dmacheck fuzz on the fixed IOVA logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
-./build/dev/cli/dmacheck fuzz --target iova --impl proposal-checked-unmap --time "$fuzz_seconds" --seed 1 \
-  --fuzzer build/fuzz/fuzz/iova_fuzz --seed-corpus corpus/iova --out "$work/iova-campaign" | tail -n 4
-
-echo "== dmacheck fuzz on the fixed page-size logic (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
-./build/dev/cli/dmacheck fuzz --target pagesize --impl proposal-account-once --time "$fuzz_seconds" --seed 1 \
-  --fuzzer build/fuzz/fuzz/pagesize_fuzz --seed-corpus corpus/pagesize --out "$work/pagesize-campaign" | tail -n 4
+for entry in "${targets[@]}"; do
+  name=${entry%% *} fixed=${entry#* }
+  echo "== dmacheck fuzz on the fixed $name logic, $fixed (${fuzz_seconds}s, ASan + UBSan): no finding, no sanitizer report"
+  ./build/dev/cli/dmacheck fuzz --target "$name" --impl "$fixed" --time "$fuzz_seconds" --seed 1 \
+    --fuzzer "build/fuzz/fuzz/${name}_fuzz" --seed-corpus "corpus/$name" --out "$work/$name-campaign" | tail -n 4
+done
 
 echo "== ClusterFuzzLite build (.clusterfuzzlite/build.sh with the builder's variables, no Docker)"
 bash scripts/check-clusterfuzzlite.sh

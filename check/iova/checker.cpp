@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/iova/iommu_sim.h"
 #include "check/iova/trace_codec.h"
-#include "check/verify.h"
+#include "base/verify.h"
 #include "model/iova/config_rules.h"
 #include "model/iova/invariants.h"
 #include "model/iova/lifecycle_spec.h"

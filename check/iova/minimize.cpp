@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "check/verify.h"
+#include "base/verify.h"
 
 namespace dmacheck::iova {
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/iova/iommu_sim.h"
 
 namespace dmacheck::iova {
@@ -31,7 +31,7 @@ Percentiles percentiles(std::vector<double> values) {
 
 class Meter {
  public:
-  Meter(const Scenario& s, const Implementation& impl) : impl_(impl.make(s.config, iommu_)) {}
+  Meter(const Scenario& s, const AllocatorFactory& make) : impl_(make(s.config, iommu_)) {}
 
   void run(const MapOp& o) {
     ++stats_.maps;
@@ -99,9 +99,9 @@ double WorkloadStats::flushesPer1000Unmaps() const {
   return unmaps == 0 ? 0 : 1000.0 * static_cast<double>(flushAll + flushRange) / static_cast<double>(unmaps);
 }
 
-WorkloadStats measureWorkload(const Scenario& scenario, const Implementation& impl) {
+WorkloadStats measureWorkload(const Scenario& scenario, const AllocatorFactory& make) {
   const auto start = std::chrono::steady_clock::now();
-  Meter meter(scenario, impl);
+  Meter meter(scenario, make);
   for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
     const Op& op = scenario.ops[i];
     if (const auto* m = std::get_if<MapOp>(&op)) meter.run(*m);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "check/iova/implementations.h"
+#include "model/iova/allocator.h"
 #include "check/iova/ops.h"
 
 namespace dmacheck::iova {
@@ -32,6 +32,6 @@ struct WorkloadStats {
 };
 
 // Runs map, unmap and tick operations (what workload.h emits); throws InputError on others.
-WorkloadStats measureWorkload(const Scenario& scenario, const Implementation& impl);
+WorkloadStats measureWorkload(const Scenario& scenario, const AllocatorFactory& make);
 
 }  // namespace dmacheck::iova

@@ -6,6 +6,7 @@
 #include "check/iova/checker.h"
 #include "check/iova/workload.h"
 #include "check/iova/workload_stats.h"
+#include "targets/iova/implementations.h"
 
 namespace dmacheck::iova {
 namespace {
@@ -37,8 +38,8 @@ TEST(NvmeWorkload, EveryIoIsMappedAndUnmappedOnceAndTheCheckerHolds) {
 TEST(NvmeWorkload, FlushQueueFlushesLessThanStrictAndNeverOverStaleEntries) {
   const NvmeMix mix{.ios = 20000};
   const auto impl = findImplementation("linux-6.12");
-  const WorkloadStats strict = measureWorkload(nvmeWorkload(mix, Config{}), *impl);
-  const WorkloadStats lazy = measureWorkload(nvmeWorkload(mix, lazyPerCpu()), *impl);
+  const WorkloadStats strict = measureWorkload(nvmeWorkload(mix, Config{}), impl->make);
+  const WorkloadStats lazy = measureWorkload(nvmeWorkload(mix, lazyPerCpu()), impl->make);
   EXPECT_EQ(strict.unmaps, mix.ios);
   EXPECT_DOUBLE_EQ(strict.flushesPer1000Unmaps(), 1000.0);
   EXPECT_LT(lazy.flushesPer1000Unmaps(), 10.0);

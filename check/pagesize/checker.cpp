@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "model/pagesize/config_rules.h"
 #include "model/pagesize/exposure_spec.h"
 #include "model/pagesize/invariants.h"

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "check/pagesize/checker.h"
-#include "check/pagesize/implementations.h"
+#include "targets/pagesize/implementations.h"
 
 namespace dmacheck::pagesize {
 namespace {

@@ -1,6 +1,6 @@
 #include "check/pagesize/minimize.h"
 
-#include "check/verify.h"
+#include "base/verify.h"
 
 namespace dmacheck::pagesize {
 

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/swiotlb/slot_map.h"
 #include "check/swiotlb/trace_codec.h"
-#include "check/verify.h"
+#include "base/verify.h"
 #include "model/swiotlb/config_rules.h"
 #include "model/swiotlb/invariants.h"
 #include "model/swiotlb/slot_spec.h"

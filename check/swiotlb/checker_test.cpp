@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/swiotlb/checker.h"
 #include "check/swiotlb/minimize.h"
-#include "check/swiotlb/implementations.h"
+#include "targets/swiotlb/implementations.h"
 
 namespace dmacheck::swiotlb {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "check/verify.h"
+#include "base/verify.h"
 #include "model/swiotlb/config_rules.h"
 
 namespace dmacheck::swiotlb {

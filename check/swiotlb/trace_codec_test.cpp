@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/swiotlb/report.h"
 #include "check/swiotlb/trace_codec.h"
 

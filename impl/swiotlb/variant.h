@@ -8,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "impl/bug_record.h"
 #include "impl/swiotlb/sw_state.h"
+#include "impl/variant_record.h"
 
 namespace dmacheck::impl {
 
@@ -51,28 +53,8 @@ struct Rules {
                                         // 64 bits, so A = 0xffffffff does not align to 0 (SW-ALIGN-WRAP)
 };
 
-struct Variant {
-  std::string name;                  // stable name, e.g. "linux-6.3" or a 12-digit commit
-  std::vector<std::string> aliases;  // other releases with identical logic, commit ids
-  std::string state;                 // "SW-6"
-  std::string commits;               // commits whose logic this variant runs
-  std::string kernels;               // releases that shipped it
-  std::string summary;
-  Rules rules;
-  std::vector<std::string> knownBugs;  // ids of swiotlbBugs(), derived from each bug's range
-};
-
-struct Bug {
-  std::string id;
-  std::string summary;
-  std::string introduced;
-  std::string fixed;
-  std::vector<std::string> invariants;  // what a generic property reports when it fires
-  int triggerOps = 0;                   // operations in the minimal trigger (kernel-facts §1.8)
-  std::string trigger;
-  std::string firstVariant;             // the first variant (in history order) that has it
-  std::string fixedInVariant;           // the first that no longer has it ("" = none yet)
-};
+using Variant = VariantRecord<Rules>;
+using Bug = BugRecord;
 
 const std::vector<Variant>& swiotlbVariants();
 const std::vector<Bug>& swiotlbBugs();

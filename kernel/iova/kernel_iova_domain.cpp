@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 
 namespace dmacheck::kernel {
 

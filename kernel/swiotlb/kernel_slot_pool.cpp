@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "impl/swiotlb/slot_metadata_check.h"
 
 namespace dmacheck::kernel {

@@ -1,14 +1,10 @@
 #pragma once
 // The IOVA lifecycle invariants (kernel-facts §2.5, §3.2), by stable id. Checks report
 // these ids; traces, corpus expectations and the bug registry refer to them.
+#include "model/invariant_info.h"
 #include <string_view>
 
 namespace dmacheck::iova {
-
-struct InvariantInfo {
-  std::string_view id;
-  std::string_view summary;
-};
 
 inline constexpr InvariantInfo kInvariants[] = {
     {"I-ROBUST", "no operation crashes the allocator (BUG_ON), client errors included"},

@@ -1,14 +1,10 @@
 #pragma once
 // The page-size invariants (kernel-facts §4), by stable id. Checks report these ids;
 // traces, corpus expectations and the bug registry refer to them.
+#include "model/invariant_info.h"
 #include <string_view>
 
 namespace dmacheck::pagesize {
-
-struct InvariantInfo {
-  std::string_view id;
-  std::string_view summary;
-};
 
 inline constexpr InvariantInfo kInvariants[] = {
     {"P-SPLIT", "iommu_map splits a representable map into pages that cover it exactly, each from the bitmap "

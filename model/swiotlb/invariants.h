@@ -1,14 +1,10 @@
 #pragma once
 // The SWIOTLB invariants (kernel-facts §1.7), by stable id. Checks report these ids;
 // traces, corpus expectations and the bug registry refer to them.
+#include "model/invariant_info.h"
 #include <string_view>
 
 namespace dmacheck::swiotlb {
-
-struct InvariantInfo {
-  std::string_view id;
-  std::string_view summary;
-};
 
 inline constexpr InvariantInfo kInvariants[] = {
     {"S-ROBUST", "no operation crashes the kernel (BUG_ON) or makes it touch memory outside the pool"},

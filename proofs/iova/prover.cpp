@@ -1,7 +1,7 @@
 #include "proofs/iova/prover.h"
 
 #include "check/iova/checker.h"
-#include "check/iova/implementations.h"
+#include "targets/iova/implementations.h"
 
 namespace dmacheck::proofs::iova {
 

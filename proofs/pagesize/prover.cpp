@@ -1,7 +1,7 @@
 #include "proofs/pagesize/prover.h"
 
 #include "check/pagesize/checker.h"
-#include "check/pagesize/implementations.h"
+#include "targets/pagesize/implementations.h"
 
 namespace dmacheck::proofs::pagesize {
 

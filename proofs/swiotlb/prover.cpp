@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "check/input_error.h"
+#include "base/input_error.h"
 #include "check/swiotlb/checker.h"
-#include "check/swiotlb/implementations.h"
+#include "targets/swiotlb/implementations.h"
 #include "proofs/smt/parallel.h"
 
 namespace dmacheck::proofs::swiotlb {

@@ -1,21 +1,16 @@
 #include "props/iova/property.h"
 
-#include "check/iova/minimize.h"
 #include "props/iova/generators.h"
+#include "targets/iova/target.h"
 
 namespace dmacheck::iova {
 
-namespace {
-
-struct IovaTarget {
-  using Scenario = iova::Scenario;
-  DMACHECK_PROPERTY_TARGET("iova")
-};
-
-}  // namespace
-
 PropertyOutcome checkIovaProperty(const Implementation& implementation, const PropertyBudget& budget) {
-  return checkProperty<IovaTarget>(implementation, budget);
+  return checkProperty<IovaTarget>(implementation, budget, genScenario);
+}
+
+IovaTarget::PropertyOutcome IovaTarget::property(const Implementation& impl, const PropertyBudget& budget) {
+  return checkIovaProperty(impl, budget);
 }
 
 }  // namespace dmacheck::iova

@@ -2,7 +2,7 @@
 // The one generic iova property: for every generated scenario, the checker finds no
 // violated invariant. It never asks which implementation runs; the implementation is only
 // the thing it is applied to. `dmacheck check` and the ctest suites both call this.
-#include "check/iova/implementations.h"
+#include "targets/iova/implementations.h"
 #include "check/iova/ops.h"
 #include "props/property_runner.h"
 

@@ -1,21 +1,16 @@
 #include "props/pagesize/property.h"
 
-#include "check/pagesize/minimize.h"
 #include "props/pagesize/generators.h"
+#include "targets/pagesize/target.h"
 
 namespace dmacheck::pagesize {
 
-namespace {
-
-struct PagesizeTarget {
-  using Scenario = pagesize::Scenario;
-  DMACHECK_PROPERTY_TARGET("pagesize")
-};
-
-}  // namespace
-
 PropertyOutcome checkPagesizeProperty(const Implementation& implementation, const PropertyBudget& budget) {
-  return checkProperty<PagesizeTarget>(implementation, budget);
+  return checkProperty<PagesizeTarget>(implementation, budget, genScenario);
+}
+
+PagesizeTarget::PropertyOutcome PagesizeTarget::property(const Implementation& impl, const PropertyBudget& budget) {
+  return checkPagesizeProperty(impl, budget);
 }
 
 }  // namespace dmacheck::pagesize

@@ -1,7 +1,7 @@
 #pragma once
 // The one generic page-size property: for every generated scenario, the checker finds no
 // violated invariant. It never asks which implementation runs.
-#include "check/pagesize/implementations.h"
+#include "targets/pagesize/implementations.h"
 #include "check/pagesize/ops.h"
 #include "props/property_runner.h"
 

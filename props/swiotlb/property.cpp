@@ -1,21 +1,16 @@
 #include "props/swiotlb/property.h"
 
-#include "check/swiotlb/minimize.h"
 #include "props/swiotlb/generators.h"
+#include "targets/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 
-namespace {
-
-struct SwiotlbTarget {
-  using Scenario = swiotlb::Scenario;
-  DMACHECK_PROPERTY_TARGET("swiotlb")
-};
-
-}  // namespace
-
 PropertyOutcome checkSwiotlbProperty(const Implementation& implementation, const PropertyBudget& budget) {
-  return checkProperty<SwiotlbTarget>(implementation, budget);
+  return checkProperty<SwiotlbTarget>(implementation, budget, genScenario);
+}
+
+SwiotlbTarget::PropertyOutcome SwiotlbTarget::property(const Implementation& impl, const PropertyBudget& budget) {
+  return checkSwiotlbProperty(impl, budget);
 }
 
 }  // namespace dmacheck::swiotlb

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "check/swiotlb/byte_codec.h"
-#include "check/swiotlb/implementations.h"
+#include "targets/swiotlb/implementations.h"
 
 namespace {
 

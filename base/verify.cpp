@@ -1,4 +1,4 @@
-#include "check/verify.h"
+#include "base/verify.h"
 
 #include <cstdio>
 #include <cstdlib>

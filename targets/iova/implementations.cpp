@@ -1,4 +1,4 @@
-#include "check/iova/implementations.h"
+#include "targets/iova/implementations.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "check/swiotlb/implementations.h"
+#include "targets/swiotlb/implementations.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "check/pagesize/implementations.h"
+#include "targets/pagesize/implementations.h"
 
 #include <fmt/format.h>
 

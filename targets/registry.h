@@ -1,0 +1,14 @@
+#pragma once
+// The one list of targets. Every command, the fuzz tools and the tests get the targets from
+// here (and CMake from DMACHECK_TARGETS in the top CMakeLists.txt); nothing else names them.
+// Adding a target: docs/adding-a-target.md.
+#include "targets/iova/target.h"
+#include "targets/pagesize/target.h"
+#include "targets/swiotlb/target.h"
+#include "targets/target_list.h"
+
+namespace dmacheck {
+
+using AllTargets = TargetList<swiotlb::SwiotlbTarget, iova::IovaTarget, pagesize::PagesizeTarget>;
+
+}  // namespace dmacheck

@@ -1,0 +1,119 @@
+#pragma once
+// A target: one allocator family (its operations, model, implementations, codecs and
+// renderers) as one type that every engine and command is written against once.
+//
+// A target's folders (model/T, impl/T, check/T, props/T, targets/T, corpus/T, ...) name
+// their functions the same way in namespace dmacheck::T (checkScenario, minimizeScenario,
+// firstViolationOf, renderTrace, renderReplay, encodeInput, validateScenario, found by
+// argument-dependent lookup on T's Scenario); targets/T/target.h declares the descriptor,
+// deriving from TargetBase, which supplies the engine-facing calls; the `Target` concept
+// below is what every command and engine requires, checked where the descriptor is
+// declared and where the registry (targets/registry.h) lists it.
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/check_options.h"
+#include "check/property_outcome.h"
+#include "check/trace_document.h"
+#include "check/trace_render.h"
+#include "check/violation.h"
+#include "model/invariant_info.h"
+
+namespace dmacheck {
+
+// The calls every engine makes, in terms of the target namespace's own functions. Derived
+// provides the types and the registry functions (see the concept).
+template <class Derived, class ScenarioT, class ImplementationT, class CheckResultT>
+struct TargetBase {
+  using Scenario = ScenarioT;
+  using Implementation = ImplementationT;
+  using CheckResult = CheckResultT;
+  using TraceMeta = dmacheck::TraceMeta;
+  using PropertyBudget = dmacheck::PropertyBudget;
+  using PropertyOutcome = dmacheck::PropertyOutcome<Scenario>;
+
+  static CheckResult check(const Scenario& s, const Implementation& i, bool stopAtFirst, bool keepReports) {
+    return checkScenario(s, i.make, CheckOptions{.stopAtFirstViolation = stopAtFirst, .keepReports = keepReports});
+  }
+  // Stopping at the first violation keeps no reports; a full run keeps them all.
+  static CheckResult check(const Scenario& s, const Implementation& i, bool stopAtFirst) {
+    return check(s, i, stopAtFirst, !stopAtFirst);
+  }
+  static Scenario minimize(const Scenario& s, const Implementation& i, const std::optional<std::string>& invariant) {
+    return minimizeScenario(s, i.make, invariant);
+  }
+  static std::optional<Violation> firstOf(const Scenario& s, const Implementation& i, const std::string& invariant) {
+    return firstViolationOf(s, i.make, invariant);
+  }
+  static std::string trace(const Scenario& s, const TraceMeta& m, const CheckResult* r) { return renderTrace(s, m, r); }
+  static std::string replay(const Scenario& s, const CheckResult& r) { return renderReplay(s, r); }
+  static std::vector<std::uint8_t> encode(const Scenario& s) { return encodeInput(s); }
+  static void validate(const Scenario& s) { validateScenario(s); }
+  // A trace's scenario, checked against the target's client rules (InputError if broken).
+  static Scenario fromDocument(const TraceDocument& d) {
+    Scenario s = Derived::parseDocument(d);
+    validateScenario(s);
+    return s;
+  }
+  static auto decode(const std::string& bytes) {
+    return Derived::decodeBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  }
+  static auto decode(const std::uint8_t* data, std::size_t size) { return Derived::decodeBytes(data, size); }
+  static std::vector<std::string> invariantIds() {
+    std::vector<std::string> ids;
+    for (const InvariantInfo& i : Derived::invariants) ids.emplace_back(i.id);
+    return ids;
+  }
+  static const auto* findBug(std::string_view id) {
+    for (const auto& b : Derived::bugs())
+      if (b.id == id) return &b;
+    return static_cast<const typename std::remove_cvref_t<decltype(Derived::bugs())>::value_type*>(nullptr);
+  }
+};
+
+// What a target must provide; nothing may be left out silently.
+template <class T>
+concept Target = requires(const typename T::Scenario& s, const typename T::Implementation& impl, const std::string& name,
+                          const TraceDocument& doc, const typename T::CheckResult& result,
+                          const PropertyBudget& budget) {
+  // Identity: the --target name and trace 'target' line, a one-line title, and the variant
+  // with every fix (CI campaigns and the PR fuzzers run it; it must hold every property).
+  { T::name } -> std::convertible_to<std::string_view>;
+  { T::title } -> std::convertible_to<std::string_view>;
+  { T::fixedLogic } -> std::convertible_to<std::string_view>;
+  { T::latestUpstream } -> std::convertible_to<std::string_view>;
+  // The invariant table, the variant registry and the bug table.
+  { std::span<const InvariantInfo>(T::invariants) };
+  { T::variants() } -> std::same_as<const std::vector<typename T::Variant>&>;
+  { T::bugs() } -> std::same_as<const std::vector<typename T::Bug>&>;
+  // Implementations by name (variants, aliases, "kernel" under `dmacheck kernel`).
+  { T::find(name) } -> std::same_as<std::optional<typename T::Implementation>>;
+  { T::all() } -> std::same_as<std::vector<typename T::Implementation>>;
+  { T::unknown(name) } -> std::same_as<std::string>;
+  { impl.name } -> std::convertible_to<std::string>;
+  // The checker, minimiser and renderers (TargetBase, over the namespace's functions).
+  { T::check(s, impl, true, true) } -> std::same_as<typename T::CheckResult>;
+  { result.firstViolation } -> std::convertible_to<std::optional<Violation>>;
+  { result.allViolations() } -> std::same_as<std::vector<Violation>>;
+  { T::minimize(s, impl, std::optional<std::string>{}) } -> std::same_as<typename T::Scenario>;
+  { T::firstOf(s, impl, name) } -> std::same_as<std::optional<Violation>>;
+  { T::trace(s, TraceMeta{}, &result) } -> std::same_as<std::string>;
+  { T::replay(s, result) } -> std::same_as<std::string>;
+  // The codecs: trace text (parsed by check/trace_document.h) and libFuzzer bytes.
+  { T::fromDocument(doc) } -> std::same_as<typename T::Scenario>;
+  { T::decode(name).scenario } -> std::convertible_to<typename T::Scenario>;
+  { T::decode(name).variantChoice } -> std::convertible_to<std::uint8_t>;
+  { T::encode(s) } -> std::same_as<std::vector<std::uint8_t>>;
+  // Whether checking s takes well under a millisecond (small geometry): the parser fuzzer
+  // runs the checker on those only.
+  { T::cheapToCheck(s) } -> std::same_as<bool>;
+  // The generic RapidCheck property (defined in props/T/property.cpp).
+  { T::property(impl, budget) } -> std::same_as<PropertyOutcome<typename T::Scenario>>;
+};
+
+}  // namespace dmacheck
