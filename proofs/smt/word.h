@@ -1,7 +1,7 @@
 #pragma once
 // Word and Truth: 64-bit bitvector terms and formulas with the operators the generic
-// allocator arithmetic uses (impl/swiotlb/search_rules.h, impl/iova/*_arith.h and *_rule.h,
-// impl/pagesize/*_rules.h), so that the same templates that run in the implementation
+// allocator arithmetic uses (each target's impl/<target>/*_rules.h and *_arith.h headers),
+// so that the same templates that run in the implementation
 // build Z3 terms here. This is the only place besides
 // solver.cpp that touches z3++; nothing outside proofs/ includes it.
 //
