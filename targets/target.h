@@ -70,9 +70,10 @@ struct TargetBase {
     return ids;
   }
   static const auto* findBug(std::string_view id) {
-    for (const auto& b : Derived::bugs())
+    const auto& all = Derived::bugs();
+    for (const auto& b : all)
       if (b.id == id) return &b;
-    return static_cast<const typename std::remove_cvref_t<decltype(Derived::bugs())>::value_type*>(nullptr);
+    return decltype(&all.front()){nullptr};
   }
 };
 
