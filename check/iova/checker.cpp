@@ -61,28 +61,42 @@ struct Live {
   bool aligned;
 };
 
+void sortByPriority(std::vector<Violation>& v) {
+  std::stable_sort(v.begin(), v.end(),
+                   [](const Violation& a, const Violation& b) { return priorityOf(a.invariant) < priorityOf(b.invariant); });
+}
+
 class Checker {
  public:
   Checker(const Config& config, const AllocatorFactory& make, bool keepLog)
       : config_(config), spec_(config), impl_(make(config, iommu_)), keepLog_(keepLog) {}
 
   // Runs one operation; false when it had nothing to act on (it is then dropped).
-  bool step(Op& op, StepReport& r) {
+  std::optional<Op> step(const Op& original, StepReport& r) {
+    Op op = original;
     try {
       const bool ran = std::visit([&](auto& o) { return run(o, r); }, op);
       if (ran) checkState(r);
       r.op = op;
-      return ran;
+      if (!ran) return std::nullopt;
     } catch (const KernelBug& bug) {
       r.op = op;
       crashed_ = true;
       r.kernelLog.push_back(bug.what());
       flag(r, "I-ROBUST", bug.what());
-      return true;
     }
+    sortByPriority(r.violations);
+    return r.op;
   }
 
   bool crashed() const { return crashed_; }
+
+  // The whole-state check: tear the domain down, then nothing may stay allocated.
+  std::vector<Violation> finish(std::size_t opsRan) {
+    std::vector<Violation> found = teardown(opsRan + 1);
+    sortByPriority(found);
+    return found;
+  }
 
   std::vector<Violation> teardown(std::size_t step) {
     StepReport r;
@@ -282,14 +296,7 @@ class Checker {
   std::vector<Live> live_, dead_;
 };
 
-void sortByPriority(std::vector<Violation>& v) {
-  std::stable_sort(v.begin(), v.end(),
-                   [](const Violation& a, const Violation& b) { return priorityOf(a.invariant) < priorityOf(b.invariant); });
-}
-
 }  // namespace
-
-std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
 
 void validateScenario(const Scenario& s) {
   if (auto problem = model::configProblem(s.config)) throw InputError(*problem);
@@ -325,30 +332,7 @@ void validateScenario(const Scenario& s) {
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator, const CheckOptions& options) {
   Checker checker(scenario.config, makeAllocator, options.keepReports);
-  CheckResult result;
-  for (const Op& original : scenario.ops) {
-    Op op = original;
-    StepReport report;
-    report.step = result.ranOps.size() + 1;
-    if (!checker.step(op, report)) continue;
-    sortByPriority(report.violations);
-    result.ranOps.push_back(report.op);
-    if (!result.firstViolation && !report.violations.empty()) result.firstViolation = report.violations.front();
-    const bool stop = checker.crashed() || (options.stopAtFirstViolation && result.firstViolation);
-    if (options.keepReports) result.reports.push_back(std::move(report));
-    if (stop) break;
-  }
-  if (!checker.crashed() && !(options.stopAtFirstViolation && result.firstViolation)) {
-    result.finalViolations = checker.teardown(result.ranOps.size() + 1);
-    sortByPriority(result.finalViolations);
-    if (!result.firstViolation && !result.finalViolations.empty()) result.firstViolation = result.finalViolations.front();
-  }
-  return result;
-}
-
-bool sameFailure(const CheckResult& a, const CheckResult& b) {
-  if (!a.firstViolation || !b.firstViolation) return false;
-  return a.firstViolation->invariant == b.firstViolation->invariant;
+  return runSteps<CheckResult>(checker, scenario.ops, options);
 }
 
 }  // namespace dmacheck::iova

@@ -12,6 +12,7 @@
 
 #include "check/iova/ops.h"
 #include "check/check_options.h"
+#include "check/check_run.h"
 #include "check/violation.h"
 #include "model/iova/allocator.h"
 
@@ -27,21 +28,12 @@ struct StepReport {
 };
 
 using CheckOptions = dmacheck::CheckOptions;
-
-struct CheckResult {
-  std::optional<Violation> firstViolation;
-  std::vector<Op> ranOps;
-  std::vector<StepReport> reports;
-  std::vector<Violation> finalViolations;  // from teardown (step = ops that ran + 1)
-  std::vector<Violation> allViolations() const;
-};
+using CheckResult = CheckRun<Op, StepReport>;  // finalViolations: from teardown (step = ops that ran + 1)
 
 // Throws InputError if the configuration or an operation breaks a client rule.
 void validateScenario(const Scenario& scenario);
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const CheckOptions& options = {});
-
-bool sameFailure(const CheckResult& a, const CheckResult& b);
 
 }  // namespace dmacheck::iova

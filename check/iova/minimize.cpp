@@ -2,59 +2,34 @@
 
 #include <algorithm>
 
-#include "base/verify.h"
+#include "check/minimizer.h"
 
 namespace dmacheck::iova {
 
 namespace {
 
-class Minimizer {
- public:
-  Minimizer(const Scenario& scenario, const AllocatorFactory& make, std::optional<std::string> invariant)
-      : make_(make), invariant_(std::move(invariant)) {
-    best_ = scenario;
-    const auto first = run(best_);
-    VERIFY(first.has_value(), "minimizeScenario needs a failing scenario");
-    target_ = *first;
-    best_.ops = lastRan_;
+// The IOVA part of the one minimiser (check/minimizer.h): fewer operations first, then
+// smaller numbers; operands toward simpler values, the domain toward fewer CPUs, strict
+// mode and half the space.
+struct Policy {
+  using Scenario = iova::Scenario;
+  using Factory = AllocatorFactory;
+  static constexpr std::size_t kPairWindow = 6;  // pairs close together: a map and its unmap
+  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
+    return checkScenario(s, make, o);
   }
-
-  Scenario result() {
-    for (bool progress = true; progress;) {
-      progress = deleteOps();
-      progress = simplifyOps() || progress;
-      progress = simplifyConfig() || progress;
-    }
-    return best_;
-  }
-
- private:
-  // The invariant the run fails with (the first, or the wanted one); keeps the ops that ran.
-  std::optional<std::string> run(const Scenario& s) {
-    const CheckResult r = checkScenario(s, make_, {.stopAtFirstViolation = !invariant_, .keepReports = true});
-    lastRan_.clear();
-    for (const StepReport& step : r.reports) {
-      lastRan_.push_back(step.op);
-      for (const Violation& v : step.violations)
-        if (!invariant_ || v.invariant == *invariant_) return v.invariant;
-    }
-    for (const Violation& v : r.finalViolations)
-      if (!invariant_ || v.invariant == *invariant_) return v.invariant;
-    return std::nullopt;
-  }
-
-  bool tryAccept(Scenario candidate) {
+  static bool valid(const Scenario& s) {
     try {
-      validateScenario(candidate);
+      validateScenario(s);
+      return true;
     } catch (...) {
       return false;
     }
-    const auto got = run(candidate);
-    if (got != target_) return false;
-    candidate.ops = lastRan_;
-    if (!simpler(candidate, best_)) return false;
-    best_ = std::move(candidate);
-    return true;
+  }
+  static void prepare(Minimizer<Policy>&) {}
+  static bool simplify(Minimizer<Policy>& m) {
+    const bool ops = simplifyOps(m);
+    return simplifyConfig(m) || ops;
   }
 
   // Fewer operations first; at equal length, smaller numbers (a limit at the aperture's end
@@ -74,37 +49,16 @@ class Minimizer {
           op);
     return w;
   }
-  static bool simpler(const Scenario& a, const Scenario& b) {
+  static bool accepts(const Minimizer<Policy>& m, const Scenario& a, std::size_t, bool) {
+    const Scenario& b = m.best();
     if (a.ops.size() != b.ops.size()) return a.ops.size() < b.ops.size();
     return weight(a) < weight(b);
   }
 
-  bool deleteOps() {
-    bool progress = false;
-    for (std::size_t i = best_.ops.size(); i-- > 0;) {
-      if (i >= best_.ops.size()) continue;
-      Scenario c = best_;
-      c.ops.erase(c.ops.begin() + i);
-      progress = tryAccept(std::move(c)) || progress;
-    }
-    // Pairs close together: a map and the unmap that frees it.
-    for (std::size_t i = best_.ops.size(); i-- > 0;)
-      for (std::size_t j = i + 1; j < std::min(best_.ops.size(), i + 6); ++j) {
-        Scenario c = best_;
-        c.ops.erase(c.ops.begin() + j);
-        c.ops.erase(c.ops.begin() + i);
-        if (tryAccept(std::move(c))) {
-          progress = true;
-          break;
-        }
-      }
-    return progress;
-  }
-
   // Each operand toward a simpler value: sizes down, limits to the aperture, CPUs to 0.
-  bool simplifyOps() {
+  static bool simplifyOps(Minimizer<Policy>& m) {
     bool progress = false;
-    for (std::size_t i = 0; i < best_.ops.size(); ++i) {
+    for (std::size_t i = 0; i < m.best().ops.size(); ++i) {
       std::vector<Op> options;
       std::visit(
           [&](const auto& o) {
@@ -114,41 +68,36 @@ class Minimizer {
             if constexpr (std::is_same_v<T, MapOp>) {
               for (std::uint64_t s : {std::uint64_t{1}, o.size / 2})
                 if (s && s < o.size) { T d = o; d.size = s; options.push_back(d); }
-              if (o.limit != best_.config.endPfn) { T d = o; d.limit = best_.config.endPfn; options.push_back(d); }
+              if (o.limit != m.best().config.endPfn) { T d = o; d.limit = m.best().config.endPfn; options.push_back(d); }
               for (std::uint64_t l : {o.limit / 2, o.limit - 1})
-                if (l >= best_.config.startPfn && l < o.limit) { T d = o; d.limit = l; options.push_back(d); }
+                if (l >= m.best().config.startPfn && l < o.limit) { T d = o; d.limit = l; options.push_back(d); }
             }
             if constexpr (std::is_same_v<T, TickOp>)
-              if (o.ms > 1) { T d = o; d.ms = best_.config.fqTimeoutMs; options.push_back(d); }
+              if (o.ms > 1) { T d = o; d.ms = m.best().config.fqTimeoutMs; options.push_back(d); }
             if constexpr (std::is_same_v<T, LazySwitchOp>)
               if (o.raceLive) { T d = o; d.raceLive.reset(); options.push_back(d); }
           },
-          best_.ops[i]);
+          m.best().ops[i]);
       for (const Op& option : options) {
-        if (i >= best_.ops.size()) break;
-        Scenario c = best_;
-        c.ops[i] = option;
-        if (tryAccept(std::move(c))) progress = true;
+        if (i >= m.best().ops.size()) break;
+        if (m.tryEdit([&](Scenario& c) { return c.ops[i] = option, true; })) progress = true;
       }
     }
     return progress;
   }
 
-  bool simplifyConfig() {
+  static bool simplifyConfig(Minimizer<Policy>& m) {
     bool progress = false;
-    const Config base = best_.config;
+    const Config base = m.best().config;
     std::vector<Config> options;
     if (base.cpus > 1) { Config c = base; c.cpus = 1; options.push_back(c); }
     if (base.lazy) { Config c = base; c.lazy = false; options.push_back(c); }
     if (base.queue == QueueKind::Single) { Config c = base; c.queue = QueueKind::PerCpu; options.push_back(c); }
     if (base.startPfn > 1) { Config c = base; c.startPfn = 1; options.push_back(c); }
     if (base.startPfn > 1) { Config c = base; c.startPfn = base.startPfn - 1; options.push_back(c); }
-    for (const Config& config : options) {
-      Scenario c = best_;
-      c.config = config;
-      if (tryAccept(std::move(c))) progress = true;
-    }
-    return tryAccept(halved(best_)) || progress;
+    for (const Config& config : options)
+      if (m.tryEdit([&](Scenario& c) { return c.config = config, true; })) progress = true;
+    return m.tryAccept(halved(m.best())) || progress;
   }
 
   // The whole scenario in half the space: aperture, limits, sizes and pfns halved. A bug
@@ -169,19 +118,13 @@ class Minimizer {
           op);
     return s;
   }
-
-  const AllocatorFactory& make_;
-  std::optional<std::string> invariant_;
-  std::string target_;
-  Scenario best_;
-  std::vector<Op> lastRan_;
 };
 
 }  // namespace
 
 Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& make,
                           const std::optional<std::string>& invariant) {
-  return Minimizer(scenario, make, invariant).result();
+  return Minimizer<Policy>(scenario, make, invariant).result();
 }
 
 std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& make,

@@ -53,7 +53,16 @@ class Run {
  public:
   Run(const Scenario& s, const LogicFactory& make) : spec_(s.config), impl_(make(s.config)), config_(s.config) {}
 
-  StepReport step(std::size_t index, const Op& op) {
+  // Every operation runs; the trace keeps it as written.
+  std::optional<Op> step(const Op& op, StepReport& report) {
+    report = oneStep(report.step, op);
+    return op;
+  }
+  bool crashed() const { return false; }
+  std::vector<Violation> finish(std::size_t) { return {}; }
+
+ private:
+  StepReport oneStep(std::size_t index, const Op& op) {
     StepReport r{index, op, "", {}, ""};
     std::visit([&](const auto& o) { run(o, r); }, op);
     checkState(r);
@@ -159,7 +168,6 @@ class Run {
 
 }  // namespace
 
-std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
 
 void validateScenario(const Scenario& s) {
   if (auto problem = model::configProblem(s.config)) throw InputError(*problem);
@@ -180,17 +188,8 @@ void validateScenario(const Scenario& s) {
 
 CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options) {
   validateScenario(scenario);
-  CheckResult result;
   Run run(scenario, make);
-  for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
-    StepReport report = run.step(i + 1, scenario.ops[i]);
-    result.ranOps.push_back(scenario.ops[i]);
-    if (!result.firstViolation && !report.violations.empty()) result.firstViolation = report.violations.front();
-    const bool stop = result.firstViolation && options.stopAtFirstViolation;
-    if (options.keepReports) result.reports.push_back(std::move(report));
-    if (stop) break;
-  }
-  return result;
+  return runSteps<CheckResult>(run, scenario.ops, options);
 }
 
 }  // namespace dmacheck::pagesize

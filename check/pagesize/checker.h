@@ -9,6 +9,7 @@
 
 #include "check/pagesize/ops.h"
 #include "check/check_options.h"
+#include "check/check_run.h"
 #include "check/violation.h"
 #include "model/pagesize/page_size_logic.h"
 
@@ -23,14 +24,7 @@ struct StepReport {
 };
 
 using CheckOptions = dmacheck::CheckOptions;
-
-struct CheckResult {
-  std::optional<Violation> firstViolation;
-  std::vector<Op> ranOps;
-  std::vector<StepReport> reports;
-  std::vector<Violation> finalViolations;  // none for this target; kept for the shared engines
-  std::vector<Violation> allViolations() const;
-};
+using CheckResult = CheckRun<Op, StepReport>;  // finalViolations: none for this target
 
 // Throws InputError if the configuration or an operation breaks a client rule.
 void validateScenario(const Scenario& scenario);

@@ -44,20 +44,21 @@ class Checker {
 
   // Runs one operation; returns false when it had nothing to act on (no live allocation).
   // After a crash (S-ROBUST) the pool is gone, as the kernel would be: nothing more runs.
-  bool step(const Op& op, StepReport& report) {
-    if (crashed_) return false;
+  std::optional<Op> step(const Op& op, StepReport& report) {
+    if (crashed_) return std::nullopt;
     report.op = op;
     createdId_ = -1;
     try {
-      return std::visit([&](const auto& o) { return run(o, report); }, op);
+      if (!std::visit([&](const auto& o) { return run(o, report); }, op)) return std::nullopt;
     } catch (const KernelBug& bug) {
       crashed_ = true;
       report.kernelLog.push_back(bug.what());
       report.outcome = "kernel BUG";
       flag(report, "S-ROBUST", bug.what());
-      return true;
     }
+    return report.op;
   }
+  bool crashed() const { return crashed_; }
 
  private:
   void flag(StepReport& r, std::string invariant, std::string detail) {
@@ -231,6 +232,14 @@ class Checker {
 
  public:
   // Everything, once per scenario: every slot, and the per-area accounting.
+  std::vector<Violation> finish(std::size_t opsRan) {
+    StepReport r;
+    r.step = opsRan;
+    finishScenario(r);
+    return r.violations;
+  }
+
+ private:
   void finishScenario(StepReport& r) {
     if (crashed_) return;
     expected_.resize(config_.pool.slots);
@@ -294,29 +303,8 @@ void validateScenario(const Scenario& scenario) {
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const CheckOptions& options) {
-  CheckResult result;
   Checker checker(scenario.config, makeAllocator(scenario.config), options.keepReports);
-  for (const Op& op : scenario.ops) {
-    StepReport report;
-    report.step = result.ranOps.size() + 1;
-    if (!checker.step(op, report)) continue;
-    result.ranOps.push_back(report.op);
-    if (!report.violations.empty() && !result.firstViolation) result.firstViolation = report.violations.front();
-    if (options.keepReports) result.reports.push_back(std::move(report));
-    if (result.firstViolation && options.stopAtFirstViolation) return result;
-  }
-  StepReport last;
-  last.step = result.ranOps.size();
-  checker.finishScenario(last);
-  result.finalViolations = last.violations;
-  if (!result.firstViolation && !last.violations.empty()) result.firstViolation = last.violations.front();
-  return result;
-}
-
-std::vector<Violation> CheckResult::allViolations() const { return collectViolations(*this); }
-
-bool sameFailure(const CheckResult& a, const CheckResult& b) {
-  return a.firstViolation && b.firstViolation && a.firstViolation->invariant == b.firstViolation->invariant;
+  return runSteps<CheckResult>(checker, scenario.ops, options);
 }
 
 }  // namespace dmacheck::swiotlb

@@ -12,6 +12,7 @@
 
 #include "check/swiotlb/ops.h"
 #include "check/check_options.h"
+#include "check/check_run.h"
 #include "check/violation.h"
 #include "model/swiotlb/allocator.h"
 
@@ -31,25 +32,12 @@ struct StepReport {
 };
 
 using CheckOptions = dmacheck::CheckOptions;
-
-struct CheckResult {
-  std::optional<Violation> firstViolation;
-  std::vector<Op> ranOps;               // the operations that ran, resolved (skips dropped)
-  std::vector<StepReport> reports;      // with keepReports
-  std::vector<Violation> finalViolations; // from the whole-state check after the last step (step
-                                          // 0 when no operation ran: the initial state is wrong)
-
-  // Every violation in step order, the whole-state check last.
-  std::vector<Violation> allViolations() const;
-};
+using CheckResult = CheckRun<Op, StepReport>;
 
 // Throws InputError if the configuration or an operation breaks a client rule.
 void validateScenario(const Scenario& scenario);
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const CheckOptions& options = {});
-
-// Whether two runs fail the same way (used to keep a minimisation honest).
-bool sameFailure(const CheckResult& a, const CheckResult& b);
 
 }  // namespace dmacheck::swiotlb

@@ -1,0 +1,55 @@
+#pragma once
+// One checker run over a scenario, the same for every target: its result type and its
+// loop, with one stop rule. A target's checker supplies only its Steps (what one operation
+// does to the implementation and the model, and the whole-state check at the end).
+#include <optional>
+#include <vector>
+
+#include "check/check_options.h"
+#include "check/violation.h"
+
+namespace dmacheck {
+
+template <class Op, class StepReport>
+struct CheckRun {
+  std::optional<Violation> firstViolation;
+  std::vector<Op> ranOps;               // the operations that ran, as they ran (skips dropped)
+  std::vector<StepReport> reports;      // with keepReports
+  std::vector<Violation> finalViolations;  // from the whole-state check after the last step
+
+  // Every violation in step order, the whole-state check last.
+  std::vector<Violation> allViolations() const { return collectViolations(*this); }
+};
+
+// Whether two runs fail the same way (keeps a minimisation honest).
+template <class Run>
+bool sameFailure(const Run& a, const Run& b) {
+  return a.firstViolation && b.firstViolation && a.firstViolation->invariant == b.firstViolation->invariant;
+}
+
+// Steps: std::optional<Op> step(const Op&, StepReport&) runs one operation and returns it as
+// it ran (live indexes resolved), or nothing when it had nothing to act on (it is dropped);
+// bool crashed() const (the kernel would be dead: nothing more runs); std::vector<Violation>
+// finish(std::size_t opsRan), the whole-state check after the last step.
+// The stop rule: after a crash, or at the first violation when asked to; the whole-state
+// check runs only when every operation did.
+template <class Run, class Steps, class Op>
+Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& options) {
+  Run run;
+  for (const Op& op : ops) {
+    typename decltype(run.reports)::value_type report;
+    report.step = run.ranOps.size() + 1;
+    std::optional<Op> ran = steps.step(op, report);
+    if (!ran) continue;
+    run.ranOps.push_back(std::move(*ran));
+    if (!run.firstViolation && !report.violations.empty()) run.firstViolation = report.violations.front();
+    const bool stop = steps.crashed() || (options.stopAtFirstViolation && run.firstViolation);
+    if (options.keepReports) run.reports.push_back(std::move(report));
+    if (stop) return run;
+  }
+  run.finalViolations = steps.finish(run.ranOps.size());
+  if (!run.firstViolation && !run.finalViolations.empty()) run.firstViolation = run.finalViolations.front();
+  return run;
+}
+
+}  // namespace dmacheck
