@@ -7,8 +7,15 @@
 #include "targets/swiotlb/target.h"
 #include "targets/target_list.h"
 
+// A test build adds test-only targets here (the toy target: targets/toy/, dmacheck_toy).
+#ifdef DMACHECK_TEST_TARGETS_HEADER
+#include DMACHECK_TEST_TARGETS_HEADER
+#else
+#define DMACHECK_TEST_TARGETS
+#endif
+
 namespace dmacheck {
 
-using AllTargets = TargetList<swiotlb::SwiotlbTarget, iova::IovaTarget, pagesize::PagesizeTarget>;
+using AllTargets = TargetList<swiotlb::SwiotlbTarget, iova::IovaTarget, pagesize::PagesizeTarget DMACHECK_TEST_TARGETS>;
 
 }  // namespace dmacheck

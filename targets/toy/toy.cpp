@@ -1,0 +1,232 @@
+#include "targets/toy/toy.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "base/input_error.h"
+#include "check/minimizer.h"
+
+namespace dmacheck::toy {
+
+namespace {
+
+// The spec, written from the invariant: the live ranges since the last reset, plainly.
+class ToySpec {
+ public:
+  explicit ToySpec(const Config& c) : capacity_(c.capacity) {}
+
+  std::optional<std::string> judge(std::uint64_t size, const std::optional<std::uint64_t>& got) const {
+    std::uint64_t highest = 0;
+    for (const auto& [lo, hi] : live_) highest = std::max(highest, hi);
+    if (!got) {
+      if (capacity_ - highest >= size)
+        return fmt::format("refused {:#x} bytes with {:#x} free above the highest allocation", size, capacity_ - highest);
+      return std::nullopt;
+    }
+    if (*got > capacity_ || size > capacity_ - *got)
+      return fmt::format("[{:#x}, {:#x}) ends past the arena's {:#x} bytes", *got, *got + size, capacity_);
+    for (const auto& [lo, hi] : live_)
+      if (*got < hi && lo < *got + size)
+        return fmt::format("[{:#x}, {:#x}) overlaps the live [{:#x}, {:#x})", *got, *got + size, lo, hi);
+    return std::nullopt;
+  }
+  void record(std::uint64_t offset, std::uint64_t size) { live_.push_back({offset, offset + size}); }
+  void reset() { live_.clear(); }
+
+ private:
+  std::uint64_t capacity_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> live_;
+};
+
+// The implementation under test: a bump pointer.
+class Bump : public BumpAllocator {
+ public:
+  Bump(const Config& c, Rules r) : capacity_(c.capacity), rules_(r) {}
+  std::optional<std::uint64_t> alloc(std::uint64_t size) override {
+    if (top_ + size > capacity_ + (rules_.fitsOneByteMore ? 1 : 0)) return std::nullopt;
+    const std::uint64_t offset = top_;
+    top_ += size;
+    return offset;
+  }
+  void reset() override { top_ = 0; }
+
+ private:
+  std::uint64_t capacity_, top_ = 0;
+  Rules rules_;
+};
+
+std::string opText(const Op& op) {
+  if (const auto* a = std::get_if<AllocOp>(&op)) return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}});
+  return "reset";
+}
+
+std::string opLine(const Op& op, const std::string& comment) {
+  if (const auto* a = std::get_if<AllocOp>(&op))
+    return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}}, comment);
+  return formatTraceLine("reset", {}, comment);
+}
+
+std::vector<std::string> headerLines(const Config& c) {
+  return {formatTraceLine("arena", {{"capacity", fmt::format("{:#x}", c.capacity)}})};
+}
+
+// One step of the one checker loop (check/check_run.h).
+class Steps {
+ public:
+  Steps(const Config& c, const Factory& make) : spec_(c), impl_(make(c)) {}
+  std::optional<Op> step(const Op& op, StepReport& r) {
+    r.op = op;
+    if (std::holds_alternative<ResetOp>(op)) {
+      impl_->reset();
+      spec_.reset();
+      r.outcome = "reset";
+      return op;
+    }
+    const std::uint64_t size = std::get<AllocOp>(op).size;
+    const auto got = impl_->alloc(size);
+    r.outcome = got ? fmt::format("offset {:#x}", *got) : "refused";
+    if (auto problem = spec_.judge(size, got)) r.violations.push_back({"B-FIT", r.step, *problem});
+    if (got) spec_.record(*got, size);
+    return op;
+  }
+  bool crashed() const { return false; }
+  std::vector<Violation> finish(std::size_t) { return {}; }
+
+ private:
+  ToySpec spec_;
+  std::unique_ptr<BumpAllocator> impl_;
+};
+
+struct Policy {
+  using Scenario = toy::Scenario;
+  using Factory = toy::Factory;
+  static constexpr std::size_t kPairWindow = 0;
+  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
+    return checkScenario(s, make, o);
+  }
+  static bool valid(const Scenario& s) {
+    try {
+      return validateScenario(s), true;
+    } catch (const InputError&) {
+      return false;
+    }
+  }
+  static bool accepts(const Minimizer<Policy>& m, const Scenario& c, std::size_t, bool) {
+    return c.ops.size() < m.best().ops.size() || c.config.capacity < m.best().config.capacity;
+  }
+  static void prepare(Minimizer<Policy>&) {}
+  static bool simplify(Minimizer<Policy>& m) {
+    return m.tryEdit([](Scenario& c) { return c.config.capacity > 1 && (c.config.capacity /= 2, true); });
+  }
+};
+
+}  // namespace
+
+const std::vector<Bug>& toyBugs() {
+  static const std::vector<Bug> bugs = {
+      {"TOY-OFF-BY-ONE", "the fit test lets an allocation end one byte past the arena", "toy-1.0", "toy-1.1",
+       {"B-FIT"}, 1, "capacity 1: alloc 2 bytes", false, "toy-1.0", "toy-1.1"}};
+  return bugs;
+}
+
+const std::vector<Variant>& toyVariants() {
+  static const std::vector<Variant> variants = {
+      {"toy-1.0", {"toy-buggy"}, "TOY-1", "-", "-", "the seeded off-by-one", {.fitsOneByteMore = true}, {"TOY-OFF-BY-ONE"}},
+      {"toy-1.1", {}, "TOY-2", "-", "-", "the fixed fit test", {}, {}}};
+  return variants;
+}
+
+std::optional<Implementation> findImplementation(const std::string& name) {
+  for (const Variant& v : toyVariants())
+    if (v.name == name || std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end())
+      return Implementation{v.name, &v, [rules = v.rules](const Config& c) { return std::make_unique<Bump>(c, rules); }};
+  return std::nullopt;
+}
+
+std::vector<Implementation> allImplementations() {
+  std::vector<Implementation> all;
+  for (const Variant& v : toyVariants()) all.push_back(*findImplementation(v.name));
+  return all;
+}
+
+std::string unknownImplementationMessage(const std::string& name) {
+  return fmt::format("unknown toy implementation '{}' (known: toy-1.0, toy-1.1)", name);
+}
+
+void validateScenario(const Scenario& s) {
+  if (s.config.capacity < 1 || s.config.capacity > (1u << 20))
+    throw InputError(fmt::format("arena capacity {:#x} is outside 1..0x100000", s.config.capacity));
+  for (std::size_t i = 0; i < s.ops.size(); ++i)
+    if (const auto* a = std::get_if<AllocOp>(&s.ops[i]); a && (a->size < 1 || a->size > s.config.capacity + 1))
+      throw InputError(fmt::format("operation {} ({}): size must be 1..capacity+1", i + 1, opText(s.ops[i])));
+}
+
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options) {
+  Steps steps(s.config, make);
+  return runSteps<CheckResult>(steps, s.ops, options);
+}
+
+Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant) {
+  return Minimizer<Policy>(s, make, invariant).result();
+}
+
+std::optional<Violation> firstViolationOf(const Scenario& s, const Factory& make, const std::string& invariant) {
+  return firstViolationIn(checkScenario, s, make, invariant);
+}
+
+Scenario scenarioFromDocument(const TraceDocument& doc) {
+  Scenario s;
+  bool arena = false;
+  for (const TraceLine& line : doc.lines) {
+    if (line.keyword == "arena") {
+      line.allowOnly({"capacity"});
+      s.config.capacity = line.number("capacity");
+      arena = true;
+    } else if (line.keyword == "alloc") {
+      line.allowOnly({"size"});
+      s.ops.push_back(AllocOp{line.number("size")});
+    } else if (line.keyword == "reset") {
+      line.allowOnly({});
+      s.ops.push_back(ResetOp{});
+    } else {
+      throw InputError(fmt::format("unknown toy line '{}' (known: arena, alloc, reset)", line.keyword), line.lineNo);
+    }
+  }
+  if (!arena) throw InputError("a toy trace needs an 'arena capacity=N' line");
+  return s;
+}
+
+std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run) {
+  return renderTraceText("toy", s, meta, run, headerLines, opLine);
+}
+
+std::string renderReplay(const Scenario& s, const CheckResult& run) {
+  std::string out = "  " + headerLines(s.config).front() + "\n";
+  for (const StepReport& r : run.reports) {
+    out += fmt::format("  {:>2} {:<24} -> {}\n", r.step, opText(r.op), r.outcome);
+    for (const Violation& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
+  }
+  return out;
+}
+
+DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
+  DecodedInput in;
+  if (size > 0) in.variantChoice = data[0];
+  if (size > 1) in.scenario.config.capacity = 1 + data[1] % 32;
+  for (std::size_t i = 2; i < size; ++i) {
+    const unsigned b = data[i] % 8;
+    if (b == 0) in.scenario.ops.push_back(ResetOp{});
+    else in.scenario.ops.push_back(AllocOp{std::min<std::uint64_t>(b, in.scenario.config.capacity + 1)});
+  }
+  return in;
+}
+
+std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
+  std::vector<std::uint8_t> out = {variantChoice, static_cast<std::uint8_t>((s.config.capacity - 1) % 32)};
+  for (const Op& op : s.ops)
+    out.push_back(std::holds_alternative<ResetOp>(op) ? 0 : static_cast<std::uint8_t>(std::get<AllocOp>(op).size % 8));
+  return out;
+}
+
+}  // namespace dmacheck::toy

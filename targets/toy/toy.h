@@ -1,0 +1,96 @@
+#pragma once
+// The toy target: a bump allocator with one invariant, built only in tests. It shows that a
+// target plugs in through the registry and its own folder alone (docs/adding-a-target.md):
+// every command (list, check, replay, corpus, fuzz inputs, zoo) runs on it in
+// `dmacheck_toy`, the command built with it (targets/toy/toy_test.sh). Everything a real
+// target spreads over model/, impl/ and check/ sits in this one folder, and, as everywhere,
+// the model (ToySpec) shares no helper with the implementation (Bump).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "check/check_run.h"
+#include "check/trace_document.h"
+#include "check/trace_render.h"
+#include "impl/bug_record.h"
+#include "impl/variant_record.h"
+#include "model/invariant_info.h"
+
+namespace dmacheck::toy {
+
+inline constexpr InvariantInfo kInvariants[] = {
+    {"B-FIT", "an allocation lies inside the arena and overlaps no live allocation; the allocator refuses only "
+              "when fewer bytes than asked are left above the highest live allocation"},
+};
+
+// The operation vocabulary: `alloc size=N` and `reset` (frees everything).
+struct Config {
+  std::uint64_t capacity = 16;  // arena bytes
+};
+struct AllocOp {
+  std::uint64_t size = 1;
+};
+struct ResetOp {};
+using Op = std::variant<AllocOp, ResetOp>;
+struct Scenario {
+  Config config;
+  std::vector<Op> ops;
+};
+
+struct StepReport {
+  std::size_t step = 0;
+  Op op;
+  std::string outcome;  // "offset 0x4", "refused", "reset"
+  std::vector<Violation> violations;
+};
+using CheckResult = CheckRun<Op, StepReport>;
+
+// What an implementation offers the checker.
+class BumpAllocator {
+ public:
+  virtual ~BumpAllocator() = default;
+  virtual std::optional<std::uint64_t> alloc(std::uint64_t size) = 0;
+  virtual void reset() = 0;
+};
+using Factory = std::function<std::unique_ptr<BumpAllocator>(const Config&)>;
+
+struct Rules {
+  bool fitsOneByteMore = false;  // the seeded bug TOY-OFF-BY-ONE: `top + size > capacity + 1`
+};
+using Variant = impl::VariantRecord<Rules>;
+using Bug = impl::BugRecord;
+const std::vector<Variant>& toyVariants();
+const std::vector<Bug>& toyBugs();
+
+struct Implementation {
+  std::string name;
+  const Variant* variant = nullptr;
+  Factory make;
+};
+std::optional<Implementation> findImplementation(const std::string& name);
+std::vector<Implementation> allImplementations();
+std::string unknownImplementationMessage(const std::string& name);
+
+// The engine-facing functions every target names the same (targets/target.h).
+void validateScenario(const Scenario& s);
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {});
+Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
+std::optional<Violation> firstViolationOf(const Scenario& s, const Factory& make, const std::string& invariant);
+Scenario scenarioFromDocument(const TraceDocument& doc);
+std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run = nullptr);
+std::string renderReplay(const Scenario& s, const CheckResult& run);
+
+// Fuzzer bytes: [variant choice] [capacity - 1] then one byte per operation, 0 = reset,
+// 1..7 = alloc of that many bytes (other values are taken modulo 8).
+struct DecodedInput {
+  Scenario scenario;
+  std::uint8_t variantChoice = 0;
+};
+DecodedInput decodeInput(const std::uint8_t* data, std::size_t size);
+std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice = 0);
+
+}  // namespace dmacheck::toy
