@@ -4,9 +4,9 @@
 // (singly, then in pairs: a map and the unmap that frees it) and runs the target's own
 // simplifications of operands and geometry, until nothing more is accepted.
 //
-// Policy (the target's part, in check/<target>/minimize.cpp):
-//   Scenario, Factory, static CheckRun check(const Scenario&, const Factory&, CheckOptions);
-//   static bool valid(const Scenario&)        a client may ask for it (else never tried);
+// It runs the target's checkScenario and validateScenario (found by argument-dependent
+// lookup on its Scenario). Policy (the target's part, in check/<target>/minimize.cpp):
+//   Scenario, Factory;
 //   static bool accepts(const Minimizer&, const Scenario& candidate, std::size_t noise, bool quieterOnly)
 //                                               whether a candidate that fails the same way is simpler;
 //   static void prepare(Minimizer&)          once, before the loop;
@@ -55,7 +55,7 @@ class Minimizer {
   // Accepts `candidate` if a client may ask for it, it fails with the same invariant and the
   // policy finds it simpler; keeps the operations that ran up to the failure.
   bool tryAccept(Scenario candidate, bool quieterOnly = false) {
-    if (!Policy::valid(candidate)) return false;
+    if (!valid(candidate)) return false;
     Failure got = run(candidate);
     if (got.invariant != target_) return false;
     candidate.ops = std::move(got.ran);
@@ -75,6 +75,16 @@ class Minimizer {
   }
 
  private:
+  // A client may ask for it (a candidate outside the client rules is never tried).
+  static bool valid(const Scenario& s) {
+    try {
+      validateScenario(s);
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
+
   struct Failure {
     std::optional<std::string> invariant;  // the first violation's, or the hunted one's
     decltype(std::declval<Scenario&>().ops) ran;
@@ -83,7 +93,7 @@ class Minimizer {
 
   // The run that counts: up to the first violation, or up to the first of `invariant_`.
   Failure run(const Scenario& s) const {
-    const auto full = Policy::check(s, make_, {.stopAtFirstViolation = !invariant_, .keepReports = true});
+    const auto full = checkScenario(s, make_, CheckOptions{.stopAtFirstViolation = !invariant_, .keepReports = true});
     Failure f;
     for (std::size_t k = 0; k < full.reports.size(); ++k) {
       f.ran.push_back(full.ranOps[k]);

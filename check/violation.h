@@ -25,13 +25,4 @@ std::vector<Violation> collectViolations(const CheckResult& r) {
   return all;
 }
 
-// The first violation of `invariant` in a full run (every step, not stopping at the first).
-template <class Check, class Scenario, class Factory>
-std::optional<Violation> firstViolationIn(Check check, const Scenario& scenario, const Factory& make,
-                                          const std::string& invariant) {
-  for (const Violation& v : check(scenario, make, {.stopAtFirstViolation = false, .keepReports = true}).allViolations())
-    if (v.invariant == invariant) return v;
-  return std::nullopt;
-}
-
 }  // namespace dmacheck

@@ -4,7 +4,7 @@
 //
 // A target's folders (model/T, impl/T, check/T, props/T, targets/T, corpus/T, ...) name
 // their functions the same way in namespace dmacheck::T (checkScenario, minimizeScenario,
-// firstViolationOf, renderTrace, renderReplay, encodeInput, validateScenario, found by
+// renderTrace, renderReplay, encodeInput, validateScenario, found by
 // argument-dependent lookup on T's Scenario); targets/T/target.h declares the descriptor,
 // deriving from TargetBase, which supplies the engine-facing calls; the `Target` concept
 // below is what every command and engine requires, checked where the descriptor is
@@ -47,8 +47,12 @@ struct TargetBase {
   static Scenario minimize(const Scenario& s, const Implementation& i, const std::optional<std::string>& invariant) {
     return minimizeScenario(s, i.make, invariant);
   }
+  // The first violation of `invariant` in a full run (every step, not stopping at the first).
   static std::optional<Violation> firstOf(const Scenario& s, const Implementation& i, const std::string& invariant) {
-    return firstViolationOf(s, i.make, invariant);
+    const CheckOptions full{.stopAtFirstViolation = false, .keepReports = true};
+    for (const Violation& v : checkScenario(s, i.make, full).allViolations())
+      if (v.invariant == invariant) return v;
+    return std::nullopt;
   }
   static std::string trace(const Scenario& s, const TraceMeta& m, const CheckResult* r) { return renderTrace(s, m, r); }
   static std::string replay(const Scenario& s, const CheckResult& r) { return renderReplay(s, r); }

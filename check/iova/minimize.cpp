@@ -15,17 +15,6 @@ struct Policy {
   using Scenario = iova::Scenario;
   using Factory = AllocatorFactory;
   static constexpr std::size_t kPairWindow = 6;  // pairs close together: a map and its unmap
-  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
-    return checkScenario(s, make, o);
-  }
-  static bool valid(const Scenario& s) {
-    try {
-      validateScenario(s);
-      return true;
-    } catch (...) {
-      return false;
-    }
-  }
   static void prepare(Minimizer<Policy>&) {}
   static bool simplify(Minimizer<Policy>& m) {
     const bool ops = simplifyOps(m);
@@ -125,11 +114,6 @@ struct Policy {
 Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& make,
                           const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(scenario, make, invariant).result();
-}
-
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& make,
-                                          const std::string& invariant) {
-  return firstViolationIn(checkScenario, scenario, make, invariant);
 }
 
 }  // namespace dmacheck::iova

@@ -12,7 +12,4 @@ namespace dmacheck::iova {
 Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const std::optional<std::string>& invariant = std::nullopt);
 
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                                          const std::string& invariant);
-
 }  // namespace dmacheck::iova

@@ -12,17 +12,6 @@ struct Policy {
   using Scenario = pagesize::Scenario;
   using Factory = LogicFactory;
   static constexpr std::size_t kPairWindow = 0;
-  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
-    return checkScenario(s, make, o);
-  }
-  static bool valid(const Scenario& s) {
-    try {
-      validateScenario(s);
-      return true;
-    } catch (...) {
-      return false;
-    }
-  }
   static bool accepts(const Minimizer<Policy>& m, const Scenario& c, std::size_t, bool) {
     const Scenario& best = m.best();
     if (c.ops.size() != best.ops.size()) return c.ops.size() < best.ops.size();
@@ -44,11 +33,6 @@ struct Policy {
 Scenario minimizeScenario(const Scenario& scenario, const LogicFactory& make,
                           const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(scenario, make, invariant).result();
-}
-
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const LogicFactory& make,
-                                          const std::string& invariant) {
-  return firstViolationIn(checkScenario, scenario, make, invariant);
 }
 
 }  // namespace dmacheck::pagesize

@@ -12,7 +12,4 @@ namespace dmacheck::pagesize {
 Scenario minimizeScenario(const Scenario& scenario, const LogicFactory& make,
                           const std::optional<std::string>& invariant = std::nullopt);
 
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const LogicFactory& make,
-                                          const std::string& invariant);
-
 }  // namespace dmacheck::pagesize

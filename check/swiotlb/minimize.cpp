@@ -24,18 +24,6 @@ struct Policy {
   using Factory = AllocatorFactory;
   using Edit = std::function<void(Config&)>;
   static constexpr std::size_t kPairWindow = 0;
-  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
-    return checkScenario(s, make, o);
-  }
-  static bool valid(const Scenario& s) {
-    if (model::configProblem(s.config)) return false;
-    try {
-      validateScenario(s);
-      return true;
-    } catch (...) {
-      return false;
-    }
-  }
   static bool accepts(const Minimizer<Policy>& m, const Scenario&, std::size_t noise, bool quieterOnly) {
     return noise <= m.bestNoise() && !(quieterOnly && noise == m.bestNoise());
   }
@@ -113,11 +101,6 @@ struct Policy {
 Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(scenario, makeAllocator, invariant).result();
-}
-
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                                          const std::string& invariant) {
-  return firstViolationIn(checkScenario, scenario, makeAllocator, invariant);
 }
 
 }  // namespace dmacheck::swiotlb

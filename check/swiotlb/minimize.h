@@ -14,8 +14,4 @@ namespace dmacheck::swiotlb {
 Scenario minimizeScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
                           const std::optional<std::string>& invariant = std::nullopt);
 
-// The first violation of `invariant` in a full run (not stopping at other invariants).
-std::optional<Violation> firstViolationOf(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                                          const std::string& invariant);
-
 }  // namespace dmacheck::swiotlb

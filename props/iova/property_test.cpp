@@ -7,11 +7,14 @@
 
 #include "check/iova/report.h"
 #include "props/iova/generators.h"
-#include "props/iova/property.h"
+#include "props/property_runner.h"
+#include "targets/iova/target.h"
 #include "props/zoo_testing.h"
 
 namespace dmacheck::iova {
 namespace {
+
+using PropertyOutcome = IovaTarget::PropertyOutcome;
 
 std::string describeFailure(const PropertyOutcome& outcome, const std::string& impl = "", std::uint64_t seed = 0) {
   if (outcome.holds) return "holds";
@@ -24,7 +27,7 @@ std::string describeFailure(const PropertyOutcome& outcome, const std::string& i
 TEST(IovaProperty, FixedLogicHoldsTenThousandRuns) {
   const auto impl = findImplementation("proposal-checked-unmap");
   ASSERT_TRUE(impl);
-  const auto outcome = checkIovaProperty(*impl, {.seed = 11, .runs = 10000, .maxOps = 100});
+  const auto outcome = IovaTarget::property(*impl, {.seed = 11, .runs = 10000, .maxOps = 100});
   EXPECT_TRUE(outcome.holds) << describeFailure(outcome, "proposal-checked-unmap", 11);
   EXPECT_EQ(outcome.casesRun, 10000);
 }
@@ -57,7 +60,7 @@ class EveryBuggyVariant : public testing::TestWithParam<std::string> {};
 TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
   const auto impl = findImplementation(GetParam());
   ASSERT_TRUE(impl);
-  expectCaughtByItsBugs(*impl, impl::iova::findIovaBug, checkIovaProperty, 100,
+  expectCaughtByItsBugs(*impl, impl::iova::findIovaBug, IovaTarget::property, 100,
                         [&](const PropertyOutcome& outcome, std::uint64_t seed) {
                           return describeFailure(outcome, GetParam(), seed);
                         });

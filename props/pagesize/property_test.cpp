@@ -2,16 +2,18 @@
 // catches every variant with a bug in the table, by an invariant that bug violates.
 #include <gtest/gtest.h>
 
-#include "props/pagesize/property.h"
+#include "targets/pagesize/target.h"
 #include "props/zoo_testing.h"
 
 namespace dmacheck::pagesize {
 namespace {
 
+using PropertyOutcome = PagesizeTarget::PropertyOutcome;
+
 TEST(PagesizeProperty, FixedLogicHoldsTenThousandRuns) {
   const auto impl = findImplementation("proposal-account-once");
   ASSERT_TRUE(impl);
-  const auto outcome = checkPagesizeProperty(*impl, {.seed = 11, .runs = 10000, .maxOps = 60});
+  const auto outcome = PagesizeTarget::property(*impl, {.seed = 11, .runs = 10000, .maxOps = 60});
   EXPECT_TRUE(outcome.holds) << (outcome.violation ? outcome.violation->invariant + ": " + outcome.violation->detail
                                                    : "");
   EXPECT_EQ(outcome.casesRun, 10000);
@@ -22,7 +24,7 @@ class EveryBuggyVariant : public testing::TestWithParam<std::string> {};
 TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
   const auto impl = findImplementation(GetParam());
   ASSERT_TRUE(impl);
-  expectCaughtByItsBugs(*impl, impl::pagesize::findPagesizeBug, checkPagesizeProperty, 60,
+  expectCaughtByItsBugs(*impl, impl::pagesize::findPagesizeBug, PagesizeTarget::property, 60,
                         [](const PropertyOutcome& outcome, std::uint64_t) {
                           return outcome.violation->invariant + ": " + outcome.violation->detail;
                         });

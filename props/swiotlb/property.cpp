@@ -1,16 +1,14 @@
-#include "props/swiotlb/property.h"
-
+// The one generic swiotlb property: for every generated scenario, the checker finds no
+// violated invariant. It never asks which implementation runs; `dmacheck check`, the zoo and
+// the ctest suites all call it as SwiotlbTarget::property.
 #include "props/swiotlb/generators.h"
+#include "props/property_runner.h"
 #include "targets/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 
-PropertyOutcome checkSwiotlbProperty(const Implementation& implementation, const PropertyBudget& budget) {
-  return checkProperty<SwiotlbTarget>(implementation, budget, genScenario);
-}
-
 SwiotlbTarget::PropertyOutcome SwiotlbTarget::property(const Implementation& impl, const PropertyBudget& budget) {
-  return checkSwiotlbProperty(impl, budget);
+  return checkProperty<SwiotlbTarget>(impl, budget, genScenario);
 }
 
 }  // namespace dmacheck::swiotlb

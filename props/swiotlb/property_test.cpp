@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "check/swiotlb/report.h"
-#include "props/swiotlb/property.h"
+#include "targets/swiotlb/target.h"
 #include "props/zoo_testing.h"
 #include "props/swiotlb/reference_allocator.h"
 
 namespace dmacheck::swiotlb {
 namespace {
+
+using PropertyOutcome = SwiotlbTarget::PropertyOutcome;
 
 std::string describeFailure(const PropertyOutcome& outcome, const std::string& impl = "", std::uint64_t seed = 0) {
   if (outcome.holds) return "holds";
@@ -22,14 +24,14 @@ std::string describeFailure(const PropertyOutcome& outcome, const std::string& i
 TEST(SwiotlbProperty, HoldsOnTheModelItself) {
   Implementation reference{"reference-model", nullptr,
                            [](const Config& c) { return std::make_unique<ReferenceAllocator>(c); }};
-  const auto outcome = checkSwiotlbProperty(reference, {.seed = 7, .runs = 3000, .maxOps = 100});
+  const auto outcome = SwiotlbTarget::property(reference, {.seed = 7, .runs = 3000, .maxOps = 100});
   EXPECT_TRUE(outcome.holds) << describeFailure(outcome);
 }
 
 TEST(SwiotlbProperty, FixedLogicHoldsTenThousandRuns) {
   const auto impl = findImplementation("proposal-wrap-distance");
   ASSERT_TRUE(impl);
-  const auto outcome = checkSwiotlbProperty(*impl, {.seed = 11, .runs = 10000, .maxOps = 100});
+  const auto outcome = SwiotlbTarget::property(*impl, {.seed = 11, .runs = 10000, .maxOps = 100});
   EXPECT_TRUE(outcome.holds) << describeFailure(outcome, "proposal-wrap-distance", 11);
   EXPECT_EQ(outcome.casesRun, 10000);
 }
@@ -38,7 +40,7 @@ TEST(SwiotlbProperty, FixedLogicHoldsTenThousandRuns) {
 // (S-ROBUST, its other findings SW-RELEASE-OOB and SW-ALIGN-WRAP, is set aside here.)
 TEST(SwiotlbProperty, LatestUpstreamFailsCompletenessFinding) {
   const auto outcome =
-      checkSwiotlbProperty(*findImplementation("linux-6.10"), {.seed = 6, .runs = 10000, .ignored = {"S-ROBUST"}});
+      SwiotlbTarget::property(*findImplementation("linux-6.10"), {.seed = 6, .runs = 10000, .ignored = {"S-ROBUST"}});
   ASSERT_FALSE(outcome.holds);
   EXPECT_EQ(outcome.violation->invariant, "S-COMPLETE");
   EXPECT_LE(outcome.counterexample->ops.size(), 3u) << describeFailure(outcome);
@@ -49,7 +51,7 @@ class EveryBuggyVariant : public testing::TestWithParam<std::string> {};
 TEST_P(EveryBuggyVariant, IsCaughtByAnInvariantItsBugsViolate) {
   const auto impl = findImplementation(GetParam());
   ASSERT_TRUE(impl);
-  expectCaughtByItsBugs(*impl, impl::findSwiotlbBug, checkSwiotlbProperty, 100,
+  expectCaughtByItsBugs(*impl, impl::findSwiotlbBug, SwiotlbTarget::property, 100,
                         [&](const PropertyOutcome& outcome, std::uint64_t seed) {
                           return describeFailure(outcome, GetParam(), seed);
                         });

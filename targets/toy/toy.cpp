@@ -102,16 +102,6 @@ struct Policy {
   using Scenario = toy::Scenario;
   using Factory = toy::Factory;
   static constexpr std::size_t kPairWindow = 0;
-  static CheckResult check(const Scenario& s, const Factory& make, const CheckOptions& o) {
-    return checkScenario(s, make, o);
-  }
-  static bool valid(const Scenario& s) {
-    try {
-      return validateScenario(s), true;
-    } catch (const InputError&) {
-      return false;
-    }
-  }
   static bool accepts(const Minimizer<Policy>& m, const Scenario& c, std::size_t, bool) {
     return c.ops.size() < m.best().ops.size() || c.config.capacity < m.best().config.capacity;
   }
@@ -169,10 +159,6 @@ CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOpt
 
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(s, make, invariant).result();
-}
-
-std::optional<Violation> firstViolationOf(const Scenario& s, const Factory& make, const std::string& invariant) {
-  return firstViolationIn(checkScenario, s, make, invariant);
 }
 
 Scenario scenarioFromDocument(const TraceDocument& doc) {

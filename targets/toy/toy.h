@@ -79,7 +79,6 @@ std::string unknownImplementationMessage(const std::string& name);
 void validateScenario(const Scenario& s);
 CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {});
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
-std::optional<Violation> firstViolationOf(const Scenario& s, const Factory& make, const std::string& invariant);
 Scenario scenarioFromDocument(const TraceDocument& doc);
 std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run = nullptr);
 std::string renderReplay(const Scenario& s, const CheckResult& run);
