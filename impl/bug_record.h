@@ -3,6 +3,7 @@
 // went, the invariants a generic property reports when it fires (the first is its defining
 // one) and its minimal trigger.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dmacheck::impl {
@@ -20,5 +21,12 @@ struct BugRecord {
   std::string firstVariant;    // the first variant (in history order) that has it
   std::string fixedInVariant;  // the first that no longer has it ("" = none yet)
 };
+
+// The row `id` of a bug table, or null.
+inline const BugRecord* findBugIn(const std::vector<BugRecord>& table, std::string_view id) {
+  for (const BugRecord& b : table)
+    if (b.id == id) return &b;
+  return nullptr;
+}
 
 }  // namespace dmacheck::impl

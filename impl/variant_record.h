@@ -2,7 +2,9 @@
 // One named version of a target's logic: the same code with that version's Rules, with its
 // provenance and the bugs it is known to have (ids of the target's bug table). The checker
 // never reads the record; `dmacheck list`, the zoo and the reports compare it with findings.
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dmacheck::impl {
@@ -18,5 +20,22 @@ struct VariantRecord {
   Rules rules;
   std::vector<std::string> knownBugs;
 };
+
+// The record named `nameOrAlias` in a registry, or null.
+template <class Variant>
+const Variant* findRecord(const std::vector<Variant>& all, std::string_view nameOrAlias) {
+  for (const Variant& v : all)
+    if (v.name == nameOrAlias || std::find(v.aliases.begin(), v.aliases.end(), nameOrAlias) != v.aliases.end())
+      return &v;
+  return nullptr;
+}
+
+// "a, b, c": the registry's names, for messages.
+template <class Variant>
+std::string recordNames(const std::vector<Variant>& all) {
+  std::string names;
+  for (const Variant& v : all) names += (names.empty() ? "" : ", ") + v.name;
+  return names;
+}
 
 }  // namespace dmacheck::impl

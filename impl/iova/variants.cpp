@@ -177,16 +177,8 @@ const std::vector<Bug>& iovaBugs() {
   return bugs;
 }
 
-const Variant* findIovaVariant(std::string_view name) {
-  for (const Variant& v : iovaVariants())
-    if (v.name == name || std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end()) return &v;
-  return nullptr;
-}
+const Variant* findIovaVariant(std::string_view name) { return findRecord(iovaVariants(), name); }
 
-const Bug* findIovaBug(std::string_view id) {
-  for (const Bug& b : iovaBugs())
-    if (b.id == id) return &b;
-  return nullptr;
-}
+const Bug* findIovaBug(std::string_view id) { return findBugIn(iovaBugs(), id); }
 
 }  // namespace dmacheck::impl::iova

@@ -125,16 +125,8 @@ const std::vector<Bug>& pagesizeBugs() {
   return bugs;
 }
 
-const Variant* findPagesizeVariant(std::string_view name) {
-  for (const Variant& v : pagesizeVariants())
-    if (v.name == name || std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end()) return &v;
-  return nullptr;
-}
+const Variant* findPagesizeVariant(std::string_view name) { return findRecord(pagesizeVariants(), name); }
 
-const Bug* findPagesizeBug(std::string_view id) {
-  for (const Bug& b : pagesizeBugs())
-    if (b.id == id) return &b;
-  return nullptr;
-}
+const Bug* findPagesizeBug(std::string_view id) { return findBugIn(pagesizeBugs(), id); }
 
 }  // namespace dmacheck::impl::pagesize

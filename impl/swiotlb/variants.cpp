@@ -248,20 +248,13 @@ const std::vector<Bug>& swiotlbBugs() {
 }
 
 const Variant* findSwiotlbVariant(std::string_view name) {
-  for (const auto& v : swiotlbVariants()) {
-    if (v.name == name) return &v;
-    if (std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end()) return &v;
-  }
+  if (const Variant* v = findRecord(swiotlbVariants(), name)) return v;
   // A commit id given with more than 12 hex digits names the variant its 12-digit prefix names.
   const bool hex = name.size() > 12 && name.find_first_not_of("0123456789abcdef") == std::string_view::npos;
   return hex ? findSwiotlbVariant(name.substr(0, 12)) : nullptr;
 }
 
-const Bug* findSwiotlbBug(std::string_view id) {
-  for (const auto& b : swiotlbBugs())
-    if (b.id == id) return &b;
-  return nullptr;
-}
+const Bug* findSwiotlbBug(std::string_view id) { return findBugIn(swiotlbBugs(), id); }
 
 const Variant& latestSwiotlbVariant() { return *findSwiotlbVariant("linux-6.10"); }
 

@@ -60,10 +60,8 @@ std::string unknownImplementationMessage(const std::string& name) {
   if (name == "kernel")
     return "implementation 'kernel' is a tree's own iova.c: run it through "
            "`dmacheck kernel --src LINUX_TREE --target iova <command>`";
-  std::string known;
-  for (const auto& v : impl::iova::iovaVariants()) known += (known.empty() ? "" : ", ") + v.name;
   return fmt::format("unknown iova implementation '{}' (known: {}; aliases too: see 'dmacheck list --target iova')",
-                     name, known);
+                     name, impl::recordNames(impl::iova::iovaVariants()));
 }
 
 }  // namespace dmacheck::iova

@@ -29,9 +29,7 @@ std::vector<Implementation> allImplementations() {
 }
 
 std::string unknownImplementationMessage(const std::string& name) {
-  std::string known;
-  for (const auto& v : impl::pagesize::pagesizeVariants()) known += (known.empty() ? "" : ", ") + v.name;
-  return fmt::format("unknown pagesize implementation '{}' (known: {})", name, known);
+  return fmt::format("unknown pagesize implementation '{}' (known: {})", name, impl::recordNames(impl::pagesize::pagesizeVariants()));
 }
 
 }  // namespace dmacheck::pagesize

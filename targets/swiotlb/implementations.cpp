@@ -63,10 +63,8 @@ std::string unknownImplementationMessage(const std::string& name) {
   if (name == "kernel")
     return "implementation 'kernel' is a tree's own swiotlb.c: run it through "
            "`dmacheck kernel --src LINUX_TREE --target swiotlb <command>`";
-  std::string known;
-  for (const auto& v : impl::swiotlbVariants()) known += (known.empty() ? "" : ", ") + v.name;
   return fmt::format("unknown swiotlb implementation '{}' (known: {}; aliases and commit ids too: see "
-                     "'dmacheck list')", name, known);
+                     "'dmacheck list')", name, impl::recordNames(impl::swiotlbVariants()));
 }
 
 }  // namespace dmacheck::swiotlb

@@ -128,10 +128,9 @@ const std::vector<Variant>& toyVariants() {
 }
 
 std::optional<Implementation> findImplementation(const std::string& name) {
-  for (const Variant& v : toyVariants())
-    if (v.name == name || std::find(v.aliases.begin(), v.aliases.end(), name) != v.aliases.end())
-      return Implementation{v.name, &v, [rules = v.rules](const Config& c) { return std::make_unique<Bump>(c, rules); }};
-  return std::nullopt;
+  const Variant* v = impl::findRecord(toyVariants(), name);
+  if (!v) return std::nullopt;
+  return Implementation{v->name, v, [rules = v->rules](const Config& c) { return std::make_unique<Bump>(c, rules); }};
 }
 
 std::vector<Implementation> allImplementations() {
@@ -141,7 +140,7 @@ std::vector<Implementation> allImplementations() {
 }
 
 std::string unknownImplementationMessage(const std::string& name) {
-  return fmt::format("unknown toy implementation '{}' (known: toy-1.0, toy-1.1)", name);
+  return fmt::format("unknown toy implementation '{}' (known: {})", name, impl::recordNames(toyVariants()));
 }
 
 void validateScenario(const Scenario& s) {
