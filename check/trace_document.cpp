@@ -1,5 +1,8 @@
 #include "check/trace_document.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -20,13 +23,20 @@ std::vector<std::string> tokenize(const std::string& line, std::size_t number, s
   bool quoted = false, inToken = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
-    if (quoted) {
+    if (quoted) {  // printed back to a terminal (device names): no control bytes
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
+        throw InputError(fmt::format("only printable ASCII is allowed in a quoted value, found byte {:#04x}",
+                                     static_cast<unsigned char>(c)), number);
       if (c == '"') quoted = false; else current += c;
       continue;
     }
     if (c == '#') {
       comment = line.substr(i + 1);
       while (!comment.empty() && comment.front() == ' ') comment.erase(0, 1);
+      for (char k : comment)  // comments may be UTF-8 text, but carry no control bytes
+        if (static_cast<unsigned char>(k) < 0x20 && k != '\t' && k != '\r')
+          throw InputError(fmt::format("a comment holds the control byte {:#04x}", static_cast<unsigned char>(k)), number);
+      if (comment.find('\x7f') != std::string::npos) throw InputError("a comment holds the control byte 0x7f", number);
       break;
     }
     if (c == ' ' || c == '\t' || c == '\r') {
@@ -184,8 +194,15 @@ TraceDocument parseTraceDocument(const std::string& text) {
 }
 
 std::string readFile(const std::string& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::is_directory(status)) throw InputError(fmt::format("'{}' is a directory, not a file", path));
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw InputError(fmt::format("'{}' is not a regular file (a device, pipe or socket)", path));
+  if (!error && std::filesystem::exists(status) && std::filesystem::file_size(path, error) > kMaxFileBytes)
+    throw InputError(fmt::format("'{}' is over {} MiB, the largest file dmacheck reads", path, kMaxFileBytes >> 20));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot read file '{}'", path));
+  if (!in) throw InputError(fmt::format("cannot read file '{}': {}", path, std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -61,7 +61,10 @@ bool isTraceText(const std::string& contents);
 
 // Parses the text of a trace file. Throws InputError (with line number) on any deviation.
 TraceDocument parseTraceDocument(const std::string& text);
-std::string readFile(const std::string& path);  // throws InputError if unreadable
+// A regular file's contents; InputError for a directory, device, pipe, a file over
+// kMaxFileBytes or one that cannot be read.
+inline constexpr std::uint64_t kMaxFileBytes = 1ULL << 30;
+std::string readFile(const std::string& path);
 
 // Renders one line: keyword, then fields in the given order, then "# comment".
 std::string formatTraceLine(const std::string& keyword,

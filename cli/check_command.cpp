@@ -96,7 +96,7 @@ Command addCheckCommand(CLI::App& root) {
   app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impl, "Implementation variant: a name, alias or commit id (see 'dmacheck list')")
       ->required();
-  app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->each([o](const std::string&) {
+  app->add_option("--seed", o->seed, "Random seed (default: drawn at random and printed)")->check(seedValidator())->each([o](const std::string&) {
     o->seedGiven = true;
   });
   app->add_option("--runs", o->runs, "Test cases to generate")->check(CLI::Range(1, 100000000));

@@ -52,7 +52,8 @@ expect 0 "expected for linux-6.10: pass (matches)" -- replay "$corpus/seed000-vs
 expect 0 "0 failed" -- corpus "$corpus"
 expect 0 '"name": "linux-6.3"' -- list --json
 expect 0 "SW-DBLALLOC" -- list
-expect 1 "replay: dmacheck replay $tmp/out/" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
+self=$(readlink -f "$bin")
+expect 1 "replay: $self replay $tmp/out/" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
 expect 0 "OK: 200 cases" -- check --impl proposal-wrap-distance --seed 3 --runs 200
 
 # Fuzzing: bad arguments, and a libFuzzer input (not a trace) replayed like a trace.
@@ -112,6 +113,99 @@ expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10
 expect 2 "give both the queue size and the timeout" -- workload --setting single:4096
 expect 2 "workloads exist for the iova target only" -- workload --target swiotlb
 expect 0 "checker: every invariant holds" -- workload --impl proposal-checked-unmap --ios 500 --check
+
+# Hostile input: every case ends with exit 2 (or its own verdict code) and a line naming the
+# rule and the value; nothing crashes and nothing passes silently.
+expect 0 "dmacheck 0.16 (trace format v1)" -- --version
+expect 0 "--runs INT:INT in [1 - 100000000]=10000" -- check --help
+expect 0 "--time FLOAT:FLOAT in [5 - 1e+07]=60" -- fuzz --help
+# Files that are not traces.
+expect 2 "'$tmp' is a directory, not a file" -- replay "$tmp"
+expect 2 "'/dev/null' is not a regular file" -- replay /dev/null
+expect 2 "'/dev/zero' is not a regular file" -- replay /dev/zero
+: >"$tmp/empty.trace"
+expect 2 "the file is empty: neither a trace nor a fuzzer input" -- replay "$tmp/empty.trace"
+expect 2 "the file is empty" -- corpus "$tmp/empty.trace"
+expect 2 "cannot read file '$tmp/nope.trace'" -- replay "$tmp/nope.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8\ndevice name="ab\033[2Jcd"\n' >"$tmp/esc.trace"
+expect 2 "only printable ASCII is allowed in a quoted value, found byte 0x1b" -- replay "$tmp/esc.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8 # bell\007\n' >"$tmp/bel.trace"
+expect 2 "a comment holds the control byte 0x07" -- replay "$tmp/bel.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8\nmap orig=0x1000 size=0x10\x00\n' >"$tmp/nul.trace"
+expect 2 "found byte 0x00" -- replay "$tmp/nul.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\ntarget iova\n' >"$tmp/twice.trace"
+expect 2 "'target' appears twice" -- replay "$tmp/twice.trace"
+printf '# dmacheck trace v1\ntarget nvme\n' >"$tmp/nvme.trace"
+expect 2 "unknown target 'nvme' (known targets: swiotlb, iova, pagesize)" -- replay "$tmp/nvme.trace"
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=99999999999999999999\n' >"$tmp/big.trace"
+expect 2 "slots" -- replay "$tmp/big.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8 slots=9\n' >"$tmp/dup.trace"
+expect 2 "line 3" -- replay "$tmp/dup.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8\nfrobnicate x=1\n' >"$tmp/kw.trace"
+expect 2 "line 4" -- replay "$tmp/kw.trace" --impl latest
+printf '# dmacheck trace v1\ntarget swiotlb\npool start=0x40000000 slots=8\nmap orig=zz size=0x10\n' >"$tmp/num.trace"
+expect 2 "line 4" -- replay "$tmp/num.trace" --impl latest
+# Expectations must name what exists, and a disagreeing one is its own exit code.
+trace expect-unknown.trace $'pool start=0x40000000 slots=8\nexpect linux-9.9 pass\nmap orig=0x1000 size=16\n'
+expect 2 "'expect' names 'linux-9.9', which is no swiotlb variant" -- replay "$tmp/expect-unknown.trace" --impl latest
+expect 2 "'expect' names 'linux-9.9', which is no swiotlb variant" -- corpus "$tmp/expect-unknown.trace"
+trace expect-verdict.trace $'pool start=0x40000000 slots=8\nexpect * S-NOPE\nmap orig=0x1000 size=16\n'
+expect 2 "'expect' verdict 'S-NOPE' is neither 'pass' nor a swiotlb invariant" -- replay "$tmp/expect-verdict.trace" --impl latest
+trace expect-wrong.trace $'pool start=0x40000000 slots=8\nexpect * S-DISJ\nmap orig=0x1000 size=16\n'
+expect 3 "expected for linux-6.10: S-DISJ (DIFFERS)" -- replay "$tmp/expect-wrong.trace" --impl latest
+expect 3 "0 passed, 1 failed" -- corpus "$tmp/expect-wrong.trace" --impl latest
+expect 2 "); unknown pagesize implementation 'nope'" -- corpus "$corpus" --impl nope
+expect 0 "skip (no swiotlb implementation 'proposal-account-once')" -- corpus "$corpus" "$corpus/../pagesize" --impl proposal-account-once
+expect 0 "10 passed, 0 failed" -- corpus "$corpus/../pagesize" --impl proposal-account-once
+# Numbers on the command line are parsed strictly.
+for cmd in "check --impl latest" "fuzz --impl latest" "workload"; do
+  # shellcheck disable=SC2086
+  expect 2 "--seed: a seed is decimal digits, not '-1'" -- $cmd --seed -1
+  # shellcheck disable=SC2086
+  expect 2 "--seed: seed 18446744073709551616 is above 2^64-1" -- $cmd --seed 18446744073709551616
+  # shellcheck disable=SC2086
+  expect 2 "--seed: a seed is decimal digits, not '0x10'" -- $cmd --seed 0x10
+  # shellcheck disable=SC2086
+  expect 2 "--seed: a seed is decimal digits, not 'abc'" -- $cmd --seed abc
+done
+expect 2 "--first-seed: a seed is decimal digits, not '-3'" -- zoo --first-seed -3
+expect 2 "--runs" -- check --impl latest --runs -1
+expect 2 "--runs" -- check --impl latest --runs 1e3
+expect 2 "--runs" -- check --impl latest --runs 100000001
+expect 2 "--max-ops" -- check --impl latest --max-ops 0
+expect 2 "--max-seeds" -- check --impl latest --hunt S-DISJ --max-seeds 0
+expect 2 "--hunt: S-NOPE not in {S-ROBUST" -- check --impl latest --hunt S-NOPE
+expect 2 "--hunt I-DISJ is not a swiotlb invariant" -- check --impl latest --hunt I-DISJ
+expect 2 "--time: Value 1 not in range 5" -- fuzz --impl latest --time 1
+expect 2 "--time: Value 4.9 not in range 5" -- fuzz --impl latest --time 4.9
+expect 2 "--jobs" -- fuzz --impl latest --jobs 257
+expect 2 "--seeds" -- zoo --seeds 0
+expect 2 "--time: Value 2 not in range 5" -- zoo --engine fuzz --time 2
+expect 2 "--engine" -- zoo --engine magic
+expect 2 "--target" -- list --target nvme
+expect 2 "--target" -- replay "$tmp/input.bin" --target nvme
+expect 2 "unknown target 'nvme'" -- fuzz --target nvme --impl latest
+expect 2 "unknown target 'nvme'" -- zoo --target nvme
+# A fuzzer that is not this dmacheck's fuzzer of the target is refused before it runs.
+expect 2 "--fuzzer '/bin/true' is not a dmacheck fuzzer: it did not answer the handshake" -- fuzz --impl latest --fuzzer /bin/true --out "$tmp/fz"
+expect 2 "--fuzzer '$tmp' is a directory, not a fuzzer" -- fuzz --impl latest --fuzzer "$tmp" --out "$tmp/fz"
+fuzzers=$(dirname "$(dirname "$self")")/../fuzz/fuzz
+if [[ -x $fuzzers/iova_fuzz ]]; then
+  expect 2 "fuzzes target iova, not swiotlb" -- fuzz --impl latest --fuzzer "$fuzzers/iova_fuzz" --out "$tmp/fz"
+fi
+# Output paths that cannot be made end with exit 2 naming the path, not a crash.
+touch "$tmp/a-file"
+expect 2 "cannot create directories: Not a directory [$tmp/a-file/out]" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/a-file/out"
+tree612=$corpus/../../build/kernel-trees/linux-6.12
+if [[ -d $tree612 ]]; then
+  expect 2 "Not a directory [$tmp/a-file/k" -- kernel --src "$tree612" --target swiotlb --build-dir "$tmp/a-file/k"
+fi
+# dmacheck kernel runs the tree's code, never a re-implementation.
+expect 2 "runs the tree's code as --impl kernel, not '--impl linux-6.3'" -- kernel --src "$tmp/tree" --target swiotlb check --impl linux-6.3
+expect 2 "runs the tree's code as --impl kernel, not '--impl linux-6.3'" -- kernel --src "$tmp/tree" --target swiotlb check --impl=linux-6.3
+expect 2 "--target" -- kernel --src "$tmp/tree" --target pagesize check
+expect 2 "unknown command 'frob'" -- frob --impl latest
+expect 2 "The following argument was not expected: --colour" -- check --impl latest --colour
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -9,6 +9,8 @@
 
 namespace dmacheck::cli {
 
+inline constexpr const char* kDmacheckVersion = "0.16";
+
 inline constexpr int kExitOk = 0;          // everything held / matched
 inline constexpr int kExitViolation = 1;   // an invariant was violated (a finding)
 inline constexpr int kExitBadInput = 2;    // bad arguments, malformed trace or corpus file
@@ -31,11 +33,16 @@ Command addKernelCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);
-std::string targetNames();  // the registry's names, comma-separated, for --help
+std::string targetNames();
+// A seed: decimal digits only, at most 2^64-1 ("-1" and 2^64 are refused, not wrapped).
+CLI::Validator seedValidator();  // the registry's names, comma-separated, for --help
 std::vector<std::string> invariantIds();  // for validating --hunt
-// How a printed command line starts: "dmacheck", or under `dmacheck kernel` the command that
-// rebuilds and reloads the same tree ("dmacheck kernel --src TREE --target T").
+// How a printed command line starts, so that it runs as printed: this binary's real path,
+// or under `dmacheck kernel` the command that rebuilds and reloads the same tree
+// ("/path/dmacheck kernel --src TREE --target T [--build-dir DIR]").
 std::string commandPrefix();
+std::string selfPath();                             // this binary's real path
+std::string shellQuoted(const std::string& word);  // quoted for a POSIX shell where needed
 inline constexpr const char* kKernelCommandEnv = "DMACHECK_KERNEL_COMMAND";
 
 }  // namespace dmacheck::cli

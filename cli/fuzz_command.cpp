@@ -75,6 +75,26 @@ std::string locateFuzzer(const std::string& target) {
                                target, builds.string(), target));
 }
 
+// A --fuzzer must be this dmacheck's fuzzer of the target: it answers the handshake of
+// fuzz/fuzz_harness.h with its target's name (anything else would fuzz nothing, silently).
+void requireFuzzerOf(const std::string& fuzzer, const std::string& target) {
+  if (fs::is_directory(fuzzer)) throw InputError(fmt::format("--fuzzer '{}' is a directory, not a fuzzer", fuzzer));
+  std::string answer, firstLine;
+  int ticks = 0;
+  const ChildResult r = runChild(
+      {fuzzer, "-runs=0"}, {{"DMACHECK_HANDSHAKE", "1"}},
+      [&](const std::string& line) {
+        if (line.starts_with("DMACHECK-FUZZER target=")) answer = line.substr(23);
+        if (firstLine.empty()) firstLine = line;
+      },
+      [&] { return ++ticks > 10; });
+  if (answer.empty())
+    throw InputError(fmt::format("--fuzzer '{}' is not a dmacheck fuzzer: it did not answer the handshake (exit {}{})",
+                                 fuzzer, r.exitCode, firstLine.empty() ? "" : ", said: " + firstLine.substr(0, 80)));
+  if (answer != target)
+    throw InputError(fmt::format("--fuzzer '{}' fuzzes target {}, not {}", fuzzer, answer, target));
+}
+
 template <class T>
 class Campaign {
  public:
@@ -265,7 +285,8 @@ Command addFuzzCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand("fuzz", "Run a libFuzzer campaign on one implementation");
   app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impl, "Implementation variant (see 'dmacheck list')")->required();
-  app->add_option("--time", o->seconds, "Campaign length in seconds")->check(CLI::Range(1.0, 1e7));
+  app->add_option("--time", o->seconds, "Campaign length in seconds (at least 5: libFuzzer needs about 1 s to start)")
+      ->check(CLI::Range(5.0, 1e7));
   app->add_option("--jobs", o->jobs, "Parallel fuzzing processes (libFuzzer fork mode when > 1)")->check(CLI::Range(1, 256));
   app->add_option("--corpus", o->corpus, "Persistent corpus directory (default: OUT/corpus); a rerun resumes from it");
   app->add_option("--out", o->out, "Campaign directory for findings/, artifacts/ and stats.json (default: dmacheck-fuzz/TARGET-IMPL)");
@@ -273,7 +294,7 @@ Command addFuzzCommand(CLI::App& root) {
   app->add_option("--hunt", o->hunt, "Stop as soon as this invariant is violated")->check(CLI::IsMember(invariantIds()));
   app->add_option("--fuzzer", o->fuzzer, "The libFuzzer binary (default: build/fuzz or build/fuzz-nosan next to dmacheck)");
   app->add_option("--max-len", o->maxLen, "Largest input in bytes (about 5 per operation)")->check(CLI::Range(16, 1 << 20));
-  app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)");
+  app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)")->check(seedValidator());
   app->add_flag("--stop-at-first", o->stopAtFirst, "End the campaign at the first finding");
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() {
@@ -285,6 +306,7 @@ Command addFuzzCommand(CLI::App& root) {
               if (o->corpus.empty()) o->corpus = (fs::path(o->out) / "corpus").string();
               if (o->fuzzer.empty()) o->fuzzer = locateFuzzer(o->target);
               else if (!fs::exists(o->fuzzer)) throw InputError(fmt::format("--fuzzer: no such file '{}'", o->fuzzer));
+              requireFuzzerOf(o->fuzzer, o->target);
               if (o->seed == 0) o->seed = std::random_device{}() | 1;
               std::signal(SIGINT, onInterrupt);
               std::signal(SIGTERM, onInterrupt);

@@ -39,18 +39,28 @@ fs::path defaultBuildDir() {
   return error ? fs::path("dmacheck-kernel") : self.parent_path().parent_path() / "kernel-harness";
 }
 
-// Before building: a command that cannot take --impl kernel is refused at once.
+// Before building: a command that cannot take --impl kernel, or that names another
+// implementation (it would check a re-implementation, not the tree), is refused at once.
 void requireKernelVerb(const std::vector<std::string>& verb) {
   static const std::vector<std::string> verbs = {"check", "fuzz", "replay", "corpus", "zoo", "workload"};
   if (!verb.empty() && std::find(verbs.begin(), verbs.end(), verb.front()) == verbs.end())
     throw InputError(fmt::format("dmacheck kernel runs check, fuzz, replay, corpus, zoo or workload on a tree's "
                                  "code, not '{}'", verb.front()));
+  for (std::size_t i = 0; i < verb.size(); ++i) {
+    std::string impl;
+    if (verb[i] == "--impl" && i + 1 < verb.size()) impl = verb[i + 1];
+    if (verb[i].starts_with("--impl=")) impl = verb[i].substr(7);
+    if (!impl.empty() && impl != "kernel")
+      throw InputError(fmt::format("dmacheck kernel runs the tree's code as --impl kernel, not '--impl {}' (that is a "
+                                   "re-implemented variant: run it without `dmacheck kernel`)", impl));
+  }
 }
 
 int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
   setenv(kernel::kernelEnvFor(o.target), value.c_str(), 1);
-  const std::string prefix = fmt::format("dmacheck kernel --src {} --target {}", o.src, o.target);
+  std::string prefix = fmt::format("{} kernel --src {} --target {}", shellQuoted(selfPath()), shellQuoted(o.src), o.target);
+  if (!o.buildDir.empty()) prefix += " --build-dir " + shellQuoted(o.buildDir);
   setenv(kKernelCommandEnv, prefix.c_str(), 1);
   std::vector<std::string> args = {"/proc/self/exe"};
   args.insert(args.end(), o.verb.begin(), o.verb.end());

@@ -1,12 +1,14 @@
 // dmacheck: finds, explains and disproves bugs in DMA/IOMMU address allocators.
 // Entry point: parses the command line and hands over to one subcommand (cli/*_command.cpp).
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "check/trace_document.h"
 #include "cli/command.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +16,8 @@ int main(int argc, char** argv) {
   CLI::App app{"dmacheck: checks DMA/IOMMU address allocators against an executable reference model.\n"
                "Exit codes: 0 holds, 1 invariant violated, 2 bad input, 3 verdicts differ from expectations."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", fmt::format("dmacheck {} (trace format v{})", kDmacheckVersion, dmacheck::kTraceFormatVersion));
+  app.option_defaults()->always_capture_default();  // --help shows every option's default
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
                                    addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app),
@@ -34,6 +38,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::fprintf(stderr, "dmacheck: error: %s\nRun 'dmacheck --help' (or 'dmacheck <command> --help') for usage.\n",
                  e.what());
@@ -43,6 +49,9 @@ int main(int argc, char** argv) {
     for (const Command& c : commands)
       if (c.app->parsed()) return c.run();
   } catch (const dmacheck::InputError& e) {
+    std::fprintf(stderr, "dmacheck: error: %s\n", e.what());
+    return kExitBadInput;
+  } catch (const std::filesystem::filesystem_error& e) {  // an output path that cannot be made or written
     std::fprintf(stderr, "dmacheck: error: %s\n", e.what());
     return kExitBadInput;
   }

@@ -45,8 +45,10 @@ int replay(const Options& o) {
   else
     std::cout << fmt::format("OK: all {} steps hold\n", run.reports.size());
   if (auto expected =
-          trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{}))
+          trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{})) {
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
+    if (*expected != verdict) return kExitMismatch;  // its own exit code, as in `corpus`
+  }
   return run.firstViolation ? kExitViolation : kExitOk;
 }
 

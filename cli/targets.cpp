@@ -1,4 +1,6 @@
+#include <charconv>
 #include <cstdlib>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -16,9 +18,24 @@ std::vector<std::string> invariantIds() {
   return ids;
 }
 
+std::string shellQuoted(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") ==
+                           std::string::npos)
+    return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string selfPath() {
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string("dmacheck") : self.string();
+}
+
 std::string commandPrefix() {
   const char* kernel = std::getenv(kKernelCommandEnv);
-  return kernel ? kernel : "dmacheck";
+  return kernel ? kernel : shellQuoted(selfPath());
 }
 
 void requireKnownTarget(const std::string& target) {
@@ -26,5 +43,18 @@ void requireKnownTarget(const std::string& target) {
 }
 
 std::string targetNames() { return AllTargets::namesText(); }
+
+CLI::Validator seedValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+          return fmt::format("a seed is decimal digits, not '{}'", text);
+        std::uint64_t value = 0;
+        if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc())
+          return fmt::format("seed {} is above 2^64-1", text);
+        return "";
+      },
+      "SEED");
+}
 
 }  // namespace dmacheck::cli

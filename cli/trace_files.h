@@ -1,5 +1,6 @@
 #pragma once
 // Loading and saving trace files for the commands (strict parsing, atomic writes).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,12 +30,29 @@ struct LoadedTrace {
 // The target a file belongs to: its 'target' line, or `fallback` for libFuzzer inputs.
 std::string targetOfFile(const std::string& path, const std::string& fallback);
 
+// Every 'expect' line names variants of T (names, aliases, commit ids, "kernel" or "*")
+// and a verdict T can give ("pass" or one of its invariants); InputError otherwise.
+template <class T>
+void requireKnownExpectations(const TraceDocument& doc) {
+  const auto invariants = T::invariantIds();
+  for (const Expectation& e : doc.expectations) {
+    for (const std::string& name : e.variants)
+      if (name != "*" && name != "kernel" && !T::find(name))
+        throw InputError(fmt::format("'expect' names '{}', which is no {} variant (see 'dmacheck list --target {}')",
+                                     name, T::name, T::name), e.line);
+    if (e.verdict != "pass" && std::find(invariants.begin(), invariants.end(), e.verdict) == invariants.end())
+      throw InputError(fmt::format("'expect' verdict '{}' is neither 'pass' nor a {} invariant", e.verdict, T::name),
+                       e.line);
+  }
+}
+
 // A text trace, or a libFuzzer input (crash file, corpus entry) decoded to a scenario.
 // Throws InputError prefixed with the path.
 template <class T>
 LoadedTrace<T> loadTrace(const std::string& path) {
   try {
     const std::string contents = readFile(path);
+    if (contents.empty()) throw InputError("the file is empty: neither a trace nor a fuzzer input");
     if (!isTraceText(contents)) {  // a libFuzzer crash file or corpus entry
       const auto input = T::decode(contents);
       LoadedTrace<T> t{path, {}, input.scenario, true, input.variantChoice};
@@ -42,6 +60,7 @@ LoadedTrace<T> loadTrace(const std::string& path) {
       return t;
     }
     LoadedTrace<T> t{path, parseTraceDocument(contents), {}};
+    requireKnownExpectations<T>(t.document);
     t.scenario = T::fromDocument(t.document);
     return t;
   } catch (const InputError& e) {

@@ -122,7 +122,7 @@ Command addWorkloadCommand(CLI::App& root) {
   app->add_option("--cpus", o->mix.cpus, "CPUs submitting I/O")->check(CLI::Range(1, 64));
   app->add_option("--depth", o->mix.queueDepth, "Outstanding I/Os per CPU")->check(CLI::Range(1, 4096));
   app->add_option("--ios-per-ms", o->mix.iosPerMs, "I/Os per simulated millisecond, all CPUs")->check(CLI::Range(1, 1000000));
-  app->add_option("--seed", o->mix.seed, "Seed of the size mix and completion order");
+  app->add_option("--seed", o->mix.seed, "Seed of the size mix and completion order")->check(seedValidator());
   app->add_flag("--check", o->check, "Also run the whole checker (model and every invariant) on each run (slow)");
   return {app, [o] { return run(*o); }};
 }

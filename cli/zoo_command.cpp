@@ -223,7 +223,7 @@ Command addZooCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("zoo", "Run the properties on every variant and compare with the bug table");
   app->add_option("--seeds", o->seeds, "Seeds per variant")->check(CLI::Range(1, 1000));
-  app->add_option("--first-seed", o->firstSeed, "First seed (then +1, +2, ...)");
+  app->add_option("--first-seed", o->firstSeed, "First seed (then +1, +2, ...)")->check(seedValidator());
   app->add_option("--runs", o->runs, "Test cases per seed")->check(CLI::Range(1, 100000000));
   app->add_option("--max-ops", o->maxOps, "Maximum operations per test case")->check(CLI::Range(1, 10000));
   app->add_option("--impl", o->impls, "Only these variants (repeatable)");
@@ -231,7 +231,7 @@ Command addZooCommand(CLI::App& root) {
   app->add_option("--engine", o->engine, "property (RapidCheck, default) or fuzz (dmacheck fuzz from an empty "
                                          "corpus, stopped at the first finding; times are time to that finding)")
       ->check(CLI::IsMember({"property", "fuzz"}));
-  app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign")->check(CLI::Range(1.0, 1e6));
+  app->add_option("--time", o->fuzzSeconds, "With --engine fuzz: seconds per campaign (at least 5)")->check(CLI::Range(5.0, 1e6));
   app->add_option("--fuzzer", o->fuzzer, "With --engine fuzz: the libFuzzer binary");
   app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_flag("--each-bug", o->eachBug,

@@ -24,8 +24,16 @@ namespace dmacheck {
 template <class Target>
 class FuzzHarness {
  public:
-  // Validates the environment once, before the first input.
-  static void initialize() { campaign(); }
+  // Validates the environment once, before the first input. Under DMACHECK_HANDSHAKE it
+  // only says which target it fuzzes and exits: `dmacheck fuzz` checks a --fuzzer so.
+  static void initialize() {
+    if (std::getenv("DMACHECK_HANDSHAKE")) {
+      std::fprintf(stderr, "DMACHECK-FUZZER target=%s\n", std::string(Target::name).c_str());
+      std::fflush(stderr);
+      std::_Exit(0);
+    }
+    campaign();
+  }
 
   static int testOneInput(const std::uint8_t* data, std::size_t size) {
     try {
