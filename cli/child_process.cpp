@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -38,13 +40,27 @@ ChildResult runChild(const std::vector<std::string>& argv, const std::map<std::s
   std::string pending;
   char buffer[4096];
   bool stopSent = false;
+  // onTick once a second, whether the child is silent or prints all the time.
+  auto nextTick = std::chrono::steady_clock::now() + std::chrono::seconds(1);
   for (;;) {
-    pollfd p{pipeFds[0], POLLIN, 0};
-    const int ready = poll(&p, 1, 1000);
-    if (ready == 0 || (ready < 0 && errno == EINTR)) {
-      if (onTick() && !stopSent) kill(pid, SIGINT), stopSent = true;
-      continue;
+    if (std::chrono::steady_clock::now() >= nextTick) {
+      nextTick += std::chrono::seconds(1);
+      bool stop = false;
+      try {
+        stop = onTick();
+      } catch (...) {  // the caller gives up (a full disk, say): the child must not outlive it
+        kill(pid, SIGKILL);
+        close(pipeFds[0]);
+        while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+        throw;
+      }
+      if (stop && !stopSent) kill(pid, SIGINT), stopSent = true;
     }
+    pollfd p{pipeFds[0], POLLIN, 0};
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - std::chrono::steady_clock::now());
+    const int ready = poll(&p, 1, static_cast<int>(std::max<long>(0, wait.count())));
+    if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
     const ssize_t n = read(pipeFds[0], buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
@@ -59,7 +75,8 @@ ChildResult runChild(const std::vector<std::string>& argv, const std::map<std::s
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   onTick();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)};
+  if (WIFSIGNALED(status)) return {128 + WTERMSIG(status), WTERMSIG(status)};
+  return {WEXITSTATUS(status), 0};
 }
 
 }  // namespace dmacheck::cli

@@ -3,12 +3,16 @@
 // again here, deduplicated by invariant, minimised per operation and saved as a trace
 // under findings/ with its replay command. After a finding the fuzzer is restarted with
 // that invariant ignored (DMACHECK_IGNORE), so one bug does not hide the next.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <random>
@@ -103,6 +107,7 @@ class Campaign {
     fs::create_directories(o_.corpus);
     fs::create_directories(artifacts());
     fs::create_directories(findings());
+    lockOutput();
   }
 
   int run() {
@@ -144,6 +149,33 @@ class Campaign {
     }
   }
 
+  // One campaign at a time in an output directory: a second one would mix up the findings.
+  // The lock is on the directory itself, so it writes nothing.
+  void lockOutput() {
+    const int fd = open(o_.out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", o_.out, std::strerror(errno)));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0)
+      throw InputError(fmt::format("another dmacheck fuzz campaign is running in '{}': give another --out", o_.out));
+  }
+
+  // A full disk ends the campaign at once: libFuzzer would go on writing empty corpus files.
+  void requireDiskSpace() {
+    struct statvfs fsStats {};
+    if (statvfs(o_.out.c_str(), &fsStats) != 0) return;
+    const std::uint64_t freeBytes = std::uint64_t{fsStats.f_bavail} * fsStats.f_frsize;
+    if (freeBytes < kMinFreeBytes) {
+      removeEmptyFiles();
+      throw InputError(fmt::format("'{}' has {} KiB free (the campaign needs {} KiB): stopped; every finding so far "
+                                   "is in {}", o_.out, freeBytes >> 10, kMinFreeBytes >> 10, findings().string()));
+    }
+  }
+  void removeEmptyFiles() {
+    std::error_code ignored;
+    for (const fs::path& dir : {fs::path(o_.corpus), artifacts()})
+      for (const auto& e : fs::directory_iterator(dir, ignored))
+        if (e.is_regular_file(ignored) && e.file_size(ignored) == 0) fs::remove(e.path(), ignored);
+  }
+
   void runFuzzer(int round) {
     std::vector<std::string> args = {o_.fuzzer, o_.corpus,
                                      fmt::format("-max_total_time={}", std::max(1, int(o_.seconds - elapsed()))),
@@ -155,21 +187,35 @@ class Campaign {
     std::string ignored;
     for (const auto& f : found_) ignored += (ignored.empty() ? "" : ",") + f.invariant;
     progress_.execsNow = 0;
-    runChild(args, {{"DMACHECK_IMPL", impl_.name}, {"DMACHECK_IGNORE", ignored}},
-             [&](const std::string& line) { parse(line); },
-             [&] {
-               processArtifacts();
-               show(false);
-               return done();
-             });
+    int ticks = 0;
+    const ChildResult r = runChild(args, {{"DMACHECK_IMPL", impl_.name}, {"DMACHECK_IGNORE", ignored}},
+                                   [&](const std::string& line) { parse(line); },
+                                   [&] {
+                                     requireDiskSpace();
+                                     processArtifacts();
+                                     show(false);
+                                     if (++ticks % 10 == 0) writeStats();
+                                     return done();
+                                   });
     progress_.execsDone += progress_.execsNow;
     progress_.execsNow = 0;
+    reportDeath(r);
+  }
+
+  // libFuzzer ends with 0 (time is up, or SIGINT) or a crash code after a finding; a signal
+  // from outside (SIGKILL, the OOM killer) is said, and a second one ends the campaign.
+  void reportDeath(const ChildResult& r) {
+    if (!r.signal || interrupted) return;
+    std::cout << fmt::format("\nlibFuzzer was killed by signal {} ({}){}\n", r.signal, strsignal(r.signal),
+                             deaths_ ? "" : "; restarting it") << std::flush;
+    if (deaths_++) throw InputError(fmt::format("libFuzzer was killed twice (signal {}): campaign stopped", r.signal));
   }
 
   // libFuzzer status lines: "#1234 NEW cov: 583 ft: 3290 corp: 977/46Kb ... exec/s: 11846"
-  // and, in fork mode, "#1234: cov: 583 ft: 3290 corp: 977 exec/s: 11846 ...".
+  // and, in fork mode, "#1234: cov: 583 ft: 3290 corp: 977 exec/s 11846 ..." (no colon in
+  // libFuzzer 14's fork mode).
   void parse(const std::string& line) {
-    static const std::regex status(R"(^#(\d+):?\s.*cov: (\d+) ft: (\d+) corp: (\d+).*exec/s: (\d+))");
+    static const std::regex status(R"(^#(\d+):?\s.*cov: (\d+) ft: (\d+) corp: (\d+).*exec/s:? (\d+))");
     std::smatch m;
     if (std::regex_search(line, m, status)) {
       progress_.execsNow = std::stoull(m[1]);
@@ -218,7 +264,7 @@ class Campaign {
     const std::string invariant = fresh->invariant;
     const auto small = T::minimize(scenario, impl_, invariant);
     const auto violation = T::firstOf(small, impl_, invariant);
-    const std::string path = (findings() / fmt::format("{}-{}.trace", impl_.name, invariant)).string();
+    const std::string path = freshPath(findings() / fmt::format("{}-{}", impl_.name, invariant)).string();
     const auto report = T::check(small, impl_, false, true);
     // 'expect' states the trace's verdict (its first violation), which may be another
     // invariant that comes along with this one; the notes name the one this finding is for.
@@ -232,12 +278,19 @@ class Campaign {
     if (tty_) std::cout << "\n";
     std::cout << fmt::format("FINDING {} after {:.1f} s: {}\n  minimised to {} operations, saved {}\n  replay: {} "
                              "replay {}\n", invariant, elapsed(), violation->detail, small.ops.size(), path,
-                             commandPrefix(), path);
+                             commandPrefix(), path) << std::flush;  // on disk and said before anything else can go
+    writeStats();
     return true;
   }
 
-  int summarize() {
-    if (tty_) show(true);
+  // STEM.trace, or STEM-2.trace, ... : a finding never replaces an earlier campaign's.
+  static fs::path freshPath(const fs::path& stem) {
+    fs::path path = stem.string() + ".trace";
+    for (int n = 2; fs::exists(path); ++n) path = fmt::format("{}-{}.trace", stem.string(), n);
+    return path;
+  }
+
+  nlohmann::json stats() const {
     const double seconds = elapsed();
     const std::uint64_t execs = progress_.execsDone + progress_.execsNow;
     nlohmann::json stats = {{"target", o_.target}, {"impl", impl_.name}, {"fuzzer", o_.fuzzer}, {"jobs", o_.jobs},
@@ -248,8 +301,17 @@ class Campaign {
     for (const auto& f : found_)
       stats["findings"].push_back({{"invariant", f.invariant}, {"trace", f.trace}, {"seconds_to_find", f.seconds},
                                    {"ops", f.ops}, {"replay", commandPrefix() + " replay " + f.trace}});
-    const std::string statsPath = (fs::path(o_.out) / "stats.json").string();
-    writeFileAtomically(statsPath, stats.dump(2) + "\n");
+    return stats;
+  }
+  // Rewritten every 10 s and at each finding, so a killed campaign leaves a current one.
+  void writeStats() const { writeFileAtomically((fs::path(o_.out) / "stats.json").string(), stats().dump(2) + "\n"); }
+
+  int summarize() {
+    if (tty_) show(true);
+    const double seconds = elapsed();
+    const std::uint64_t execs = progress_.execsDone + progress_.execsNow;
+    writeStats();
+    removeEmptyFiles();
     std::cout << fmt::format("\n{} after {:.1f} s: {} execs ({:.0f}/s), coverage {}, corpus {} inputs, {} finding(s){}\n",
                              interrupted ? "Interrupted" : "Done", seconds, execs, seconds > 0 ? execs / seconds : 0,
                              progress_.coverage, corpusSize(), found_.size(),
@@ -260,7 +322,7 @@ class Campaign {
     for (const auto& a : unexplained_)
       std::cout << fmt::format("  crash the checker does not reproduce (sanitizer report?): {}\n", (artifacts() / a).string());
     for (const auto& line : sanitizerLines_) std::cout << "  " << line << "\n";
-    std::cout << fmt::format("stats: {}\n", statsPath);
+    std::cout << fmt::format("stats: {}\n", (fs::path(o_.out) / "stats.json").string());
     if (!unexplained_.empty()) return kExitViolation;
     if (!o_.hunt.empty()) return hunted() ? kExitViolation : kExitOk;
     return found_.empty() ? kExitOk : kExitViolation;
@@ -276,6 +338,8 @@ class Campaign {
   std::set<std::string> seen_;
   std::vector<std::string> unexplained_;
   std::vector<std::string> sanitizerLines_;
+  int deaths_ = 0;  // libFuzzer runs killed by a signal from outside
+  static constexpr std::uint64_t kMinFreeBytes = 1 << 20;
 };
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "cli/trace_files.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -65,7 +68,13 @@ void writeFileAtomically(const std::string& path, const std::string& text) {
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out.flush()) throw InputError(fmt::format("cannot write '{}'", temporary));
+    out.close();
+    if (!out) {  // a full disk or a read-only directory: no partial file is left behind
+      const int error = errno;
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw InputError(fmt::format("cannot write '{}': {}", path, std::strerror(error)));
+    }
   }
   fs::rename(temporary, target);
 }

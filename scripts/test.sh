@@ -44,6 +44,9 @@ for entry in "${targets[@]}"; do
     --fuzzer "build/fuzz/fuzz/${name}_fuzz" --seed-corpus "corpus/$name" --out "$work/$name-campaign" | tail -n 4
 done
 
+echo "== faults during a campaign (full disk, SIGKILL, SIGTERM, killed libFuzzer, two campaigns, read-only --out)"
+ctest --preset dev -R '^cli.faults$' --output-on-failure
+
 echo "== ClusterFuzzLite build (.clusterfuzzlite/build.sh with the builder's variables, no Docker)"
 bash scripts/check-clusterfuzzlite.sh
 
