@@ -9,6 +9,7 @@
 
 #include "base/input_error.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "cli/trace_files.h"
 
 namespace dmacheck::cli {
@@ -25,7 +26,16 @@ struct Options {
   std::string out = "dmacheck-findings";
   std::string hunt;      // keep drawing seeds until this invariant is violated
   int maxSeeds = 100;
+  bool json = false;
 };
+
+// What --json prints: the frame of cli/json_result.h with the run and its verdict.
+nlohmann::json checkJson(const Options& o, const std::string& impl) {
+  nlohmann::json j = resultFrame("check");
+  j.update({{"target", o.target}, {"impl", impl}, {"seed", o.seed}, {"runs", o.runs}, {"max_ops", o.maxOps},
+            {"hunt", o.hunt}});
+  return j;
+}
 
 template <class Impl>
 std::string describe(const Impl& impl) {
@@ -35,9 +45,13 @@ std::string describe(const Impl& impl) {
 
 template <class T>
 int report(const Options& o, const typename T::Implementation& impl, const typename T::PropertyOutcome& outcome) {
+  nlohmann::json j = checkJson(o, impl.name);
+  j.update({{"cases_run", outcome.casesRun}, {"seconds", outcome.seconds}, {"verdict", outcome.holds ? "holds" : "violated"}});
   if (outcome.holds) {
-    std::cout << fmt::format("OK: {} cases of up to {} operations, no {} violated ({:.2f} s)\n", outcome.casesRun,
-                             o.maxOps, o.hunt.empty() ? "invariant" : o.hunt, outcome.seconds);
+    if (o.json) std::cout << j.dump(2) << "\n";
+    else
+      std::cout << fmt::format("OK: {} cases of up to {} operations, no {} violated ({:.2f} s)\n", outcome.casesRun,
+                               o.maxOps, o.hunt.empty() ? "invariant" : o.hunt, outcome.seconds);
     return kExitOk;
   }
   const auto& v = *outcome.violation;
@@ -52,6 +66,12 @@ int report(const Options& o, const typename T::Implementation& impl, const typen
                            fmt::format("violates {} at step {}: {}", v.invariant, v.step, v.detail)},
                           {{0, {impl.name}, v.invariant}}};
   writeFileAtomically(path, T::trace(scenario, meta, &run));
+  if (o.json) {
+    j.update({{"violation", violationJson(v)}, {"ops", scenario.ops.size()}, {"rapidcheck_ops", outcome.rapidcheckOps},
+              {"trace", path}, {"rerun", rerun}, {"replay", commandPrefix() + " replay " + shellQuoted(path)}});
+    std::cout << j.dump(2) << "\n";
+    return kExitViolation;
+  }
   std::cout << fmt::format("FAIL: {} violated after {} passing cases ({:.2f} s); shrunk to {} operations "
                            "(RapidCheck alone: {})\n\n",
                            v.invariant, outcome.casesRun, outcome.seconds, scenario.ops.size(), outcome.rapidcheckOps);
@@ -68,8 +88,10 @@ int run(Options& o) {
   if (!o.hunt.empty() && std::find(ids.begin(), ids.end(), o.hunt) == ids.end())
     throw InputError(fmt::format("--hunt {} is not a {} invariant", o.hunt, T::name));
   if (!o.seedGiven) o.seed = std::random_device{}();
-  std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n", o.target,
-                           describe(impl), o.seed, o.runs, o.maxOps, o.hunt.empty() ? "" : fmt::format(", hunting {}", o.hunt));
+  if (!o.json)
+    std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n", o.target,
+                             describe(impl), o.seed, o.runs, o.maxOps,
+                             o.hunt.empty() ? "" : fmt::format(", hunting {}", o.hunt));
   typename T::PropertyBudget budget{o.seed, o.runs, o.maxOps, {}};
   if (!o.hunt.empty())  // hunting: other invariants' violations do not end the search
     for (const auto& id : ids)
@@ -78,12 +100,14 @@ int run(Options& o) {
     budget.seed = o.seed;
     const auto outcome = T::property(impl, budget);
     if (outcome.holds && !o.hunt.empty() && k + 1 < o.maxSeeds) {
-      std::cout << fmt::format("  seed {}: no {} violation in {} cases ({:.2f} s), next seed\n", o.seed, o.hunt,
+      if (!o.json)
+        std::cout << fmt::format("  seed {}: no {} violation in {} cases ({:.2f} s), next seed\n", o.seed, o.hunt,
                                outcome.casesRun, outcome.seconds);
       ++o.seed;
       continue;
     }
-    if (outcome.holds && !o.hunt.empty()) std::cout << fmt::format("no {} violation in {} seeds\n", o.hunt, o.maxSeeds);
+    if (outcome.holds && !o.hunt.empty() && !o.json)
+      std::cout << fmt::format("no {} violation in {} seeds\n", o.hunt, o.maxSeeds);
     return report<T>(o, impl, outcome);
   }
 }
@@ -105,6 +129,7 @@ Command addCheckCommand(CLI::App& root) {
   app->add_option("--hunt", o->hunt, "Draw seeds (seed, seed+1, ...) until this invariant is violated, e.g. S-DISJ")
       ->check(CLI::IsMember(invariantIds()));
   app->add_option("--max-seeds", o->maxSeeds, "With --hunt: seeds to try before giving up")->check(CLI::Range(1, 100000));
+  app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() { return run<T>(*o); });
           }};

@@ -207,5 +207,13 @@ expect 2 "--target" -- kernel --src "$tmp/tree" --target pagesize check
 expect 2 "unknown command 'frob'" -- frob --impl latest
 expect 2 "The following argument was not expected: --colour" -- check --impl latest --colour
 
+# Machine-readable results (docs/json.md): the frame, and the same exit codes.
+expect 0 '"schema": "dmacheck-result/1"' -- replay "$tmp/no-impl.trace" --impl latest --json
+expect 1 '"verdict": "S-DISJ"' -- replay "$corpus/seed000-vsock-exact-log.trace" --json
+expect 3 '"expected": "S-DISJ"' -- replay "$tmp/expect-wrong.trace" --impl latest --json
+expect 0 '"command": "corpus"' -- corpus "$corpus" --json
+expect 1 '"invariant": "S-MD"' -- check --impl linux-6.3 --seed 1 --runs 100 --out "$tmp/out" --json
+expect 0 '"verdict": "holds"' -- check --impl proposal-wrap-distance --seed 1 --runs 100 --json
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

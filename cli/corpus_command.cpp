@@ -6,6 +6,7 @@
 
 #include "base/input_error.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "cli/trace_files.h"
 
 namespace dmacheck::cli {
@@ -15,6 +16,7 @@ namespace {
 struct Options {
   std::vector<std::string> paths;
   std::string impl;
+  bool json = false;
 };
 
 // One file on every implementation of its target: mismatching lines, and the checks run.
@@ -62,21 +64,34 @@ Command addCorpusCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand("corpus", "Replay regression traces and compare verdicts with their 'expect' lines");
   app->add_option("paths", o->paths, "Trace files or directories (searched for *.trace)")->required();
   app->add_option("--impl", o->impl, "Only this implementation (default: every variant of the trace's target)");
+  app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
   return {app, [o] {
             if (!o->impl.empty()) requireSomeTargetKnows(o->impl);
             int mismatches = 0, checks = 0;
+            nlohmann::json files = nlohmann::json::array();
             for (const auto& file : traceFilesUnder(o->paths)) {
               const std::string target = targetOfFile(file, AllTargets::names().front());
               const auto lines = withTarget(target, [&]<class T>() { return checkFile<T>(*o, file, checks); });
-              if (lines.size() == 1 && lines.front().starts_with("skip")) {
+              const bool skipped = lines.size() == 1 && lines.front().starts_with("skip");
+              if (!skipped) mismatches += static_cast<int>(lines.size());
+              files.push_back({{"file", file}, {"target", target},
+                               {"status", skipped ? "skip" : lines.empty() ? "ok" : "fail"},
+                               {"mismatches", skipped ? std::vector<std::string>{} : lines}});
+              if (o->json) continue;
+              if (skipped) {
                 std::cout << fmt::format("{} {}\n", lines.front(), file);
                 continue;
               }
-              mismatches += static_cast<int>(lines.size());
               std::cout << fmt::format("{} {}\n", lines.empty() ? "ok  " : "FAIL", file);
               for (const auto& line : lines) std::cout << line << "\n";
             }
-            std::cout << fmt::format("{} passed, {} failed\n", checks - mismatches, mismatches);
+            if (o->json) {
+              nlohmann::json j = resultFrame("corpus");
+              j.update({{"passed", checks - mismatches}, {"failed", mismatches}, {"files", files}});
+              std::cout << j.dump(2) << "\n";
+            } else {
+              std::cout << fmt::format("{} passed, {} failed\n", checks - mismatches, mismatches);
+            }
             return mismatches ? kExitMismatch : kExitOk;
           }};
 }

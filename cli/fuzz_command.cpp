@@ -25,6 +25,7 @@
 #include "base/input_error.h"
 #include "cli/child_process.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "cli/trace_files.h"
 
 namespace dmacheck::cli {
@@ -50,6 +51,7 @@ struct Options {
   int maxLen = 512;
   std::uint64_t seed = 0;
   bool stopAtFirst = false;
+  bool json = false;  // the result (stats) on stdout; the progress and findings go to stderr
 };
 
 struct Finding {
@@ -111,6 +113,12 @@ class Campaign {
   }
 
   int run() {
+    std::streambuf* stdoutBuffer = std::cout.rdbuf();
+    if (o_.json) std::cout.rdbuf(std::cerr.rdbuf());  // the human report goes to stderr
+    struct Restore {
+      std::streambuf* buffer;
+      ~Restore() { std::cout.rdbuf(buffer); }
+    } restore{stdoutBuffer};
     seedCorpus();
     std::cout << fmt::format("dmacheck fuzz: target {}, impl {}, {} job(s), {:.0f} s, libFuzzer seed {}\n  fuzzer {}\n  corpus {} "
                              "({} inputs), findings {}\n",
@@ -118,7 +126,14 @@ class Campaign {
                              findings().string());
     for (int round = 0; !done(); ++round) runFuzzer(round);
     processArtifacts();
-    return summarize();
+    const int status = summarize();
+    if (o_.json) {
+      nlohmann::json j = resultFrame("fuzz");
+      j.update(stats());
+      std::cout.rdbuf(stdoutBuffer);
+      std::cout << j.dump(2) << "\n";
+    }
+    return status;
   }
 
  private:
@@ -360,6 +375,7 @@ Command addFuzzCommand(CLI::App& root) {
   app->add_option("--max-len", o->maxLen, "Largest input in bytes (about 5 per operation)")->check(CLI::Range(16, 1 << 20));
   app->add_option("--seed", o->seed, "libFuzzer seed of the first run (default: drawn and printed)")->check(seedValidator());
   app->add_flag("--stop-at-first", o->stopAtFirst, "End the campaign at the first finding");
+  app->add_flag("--json", o->json, "Machine-readable result on stdout, progress on stderr (docs/json.md)");
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() {
               const auto impl = implementationNamed<T>(o->impl);

@@ -6,6 +6,7 @@
 
 #include "base/input_error.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "cli/trace_files.h"
 
 namespace dmacheck::cli {
@@ -17,6 +18,7 @@ struct Options {
   std::string impl;
   std::string target = AllTargets::names().front();  // for libFuzzer inputs, which do not say
   bool stopAtFirst = false;
+  bool json = false;
 };
 
 template <class T>
@@ -32,24 +34,34 @@ int replay(const Options& o) {
   const auto impl = implementationNamed<T>(name);
   const auto run = T::check(trace.scenario, impl, o.stopAtFirst, true);
   const auto* v = impl.variant;
-  std::cout << fmt::format("dmacheck replay {} on {} ({}){}\n", o.file, impl.name, T::name,
-                           v ? fmt::format(" ({}; {}; {})", v->state, v->commits, v->kernels) : "");
-  std::cout << T::replay(trace.scenario, run);
   std::size_t broken = 0;
   for (const auto& r : run.reports) broken += r.violations.empty() ? 0 : 1;
   broken += run.finalViolations.empty() ? 0 : 1;
   const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
+  const auto expected =
+      trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{});
+  const int status = expected && *expected != verdict ? kExitMismatch : run.firstViolation ? kExitViolation : kExitOk;
+  if (o.json) {
+    nlohmann::json j = resultFrame("replay");
+    nlohmann::json all = nlohmann::json::array();
+    for (const Violation& x : run.allViolations()) all.push_back(violationJson(x));
+    j.update({{"file", o.file}, {"target", std::string(T::name)}, {"impl", impl.name}, {"verdict", verdict},
+              {"steps", run.reports.size()}, {"broken_steps", broken}, {"violations", all},
+              {"expected", expected ? nlohmann::json(*expected) : nlohmann::json(nullptr)}});
+    std::cout << j.dump(2) << "\n";
+    return status;
+  }
+  std::cout << fmt::format("dmacheck replay {} on {} ({}){}\n", o.file, impl.name, T::name,
+                           v ? fmt::format(" ({}; {}; {})", v->state, v->commits, v->kernels) : "");
+  std::cout << T::replay(trace.scenario, run);
   if (run.firstViolation)
     std::cout << fmt::format("VIOLATED: {} at step {} ({} of {} steps broke an invariant)\n", verdict,
                              run.firstViolation->step, broken, run.reports.size());
   else
     std::cout << fmt::format("OK: all {} steps hold\n", run.reports.size());
-  if (auto expected =
-          trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{})) {
+  if (expected)  // a disagreement is its own exit code, as in `corpus`
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
-    if (*expected != verdict) return kExitMismatch;  // its own exit code, as in `corpus`
-  }
-  return run.firstViolation ? kExitViolation : kExitOk;
+  return status;
 }
 
 }  // namespace
@@ -63,6 +75,7 @@ Command addReplayCommand(CLI::App& root) {
   app->add_option("--target", o->target, "Target of a libFuzzer input file (text traces name their own)")
       ->check(CLI::IsMember(AllTargets::names()));
   app->add_flag("--stop-at-first", o->stopAtFirst, "Stop at the first violated invariant");
+  app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
   return {app, [o] {
             return withTarget(targetOfFile(o->file, o->target), [&]<class T>() { return replay<T>(*o); });
           }};

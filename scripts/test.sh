@@ -13,12 +13,12 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev
 echo "== kernel trees (Debian's linux-source-6.1 and 6.12: only the files dmacheck kernel reads)"
 bash scripts/kernel-trees.sh
-ctest --preset dev
+ctest --preset dev --output-junit "$PWD/build/dev/junit.xml"   # JUnit for CI dashboards
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
-ctest --preset asan
+ctest --preset asan --output-junit "$PWD/build/asan/junit.xml"
 
 echo "== libFuzzer on the trace parser (${fuzz_seconds}s, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
