@@ -214,6 +214,12 @@ expect 3 '"expected": "S-DISJ"' -- replay "$tmp/expect-wrong.trace" --impl lates
 expect 0 '"command": "corpus"' -- corpus "$corpus" --json
 expect 1 '"invariant": "S-MD"' -- check --impl linux-6.3 --seed 1 --runs 100 --out "$tmp/out" --json
 expect 0 '"verdict": "holds"' -- check --impl proposal-wrap-distance --seed 1 --runs 100 --json
+expect 0 '"command": "prove"' -- prove --impl proposal-wrap-distance --theorem map-page --out "$tmp/pr" --json
+expect 0 '"as_expected": true' -- prove --target iova --impl linux-4.12 --theorem walk-limit-below-node --out "$tmp/pr" --json
+expect 0 '"command": "workload"' -- workload --ios 200 --json
+if [[ -d $tree612 ]]; then
+  expect 0 '"command": "kernel"' -- kernel --src "$tree612" --target swiotlb --build-dir "$tmp/kj" --json
+fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -15,6 +15,7 @@
 
 #include "base/input_error.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "kernel/tree_build.h"
 
 namespace dmacheck::cli {
@@ -29,6 +30,7 @@ struct Options {
   std::string buildDir;
   std::vector<std::string> verb;  // the command to run on the build, and its arguments
   bool listFiles = false;
+  bool json = false;
 };
 
 // Next to this binary's build, so that each build flavour (dev, asan, fuzz) keeps a harness
@@ -86,6 +88,7 @@ Command addKernelCommand(CLI::App& root) {
       "kernel", "Build a kernel tree's own allocator file against dmacheck's shims and run a command on it");
   app->add_option("--src", o->src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
   app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
+  app->add_flag("--json", o->json, "With no command: the build's result as JSON (docs/json.md); a command takes its own --json");
   app->add_option("--target", o->target, "Which allocator: iova (drivers/iommu/iova.c) or swiotlb (kernel/dma/swiotlb.c)")
       ->required()
       ->check(CLI::IsMember({"iova", "swiotlb"}));
@@ -102,9 +105,20 @@ Command addKernelCommand(CLI::App& root) {
             requireKernelVerb(o->verb);
             const fs::path dir = o->buildDir.empty() ? defaultBuildDir() : fs::path(o->buildDir);
             const auto built = kernel::buildHarness(o->src, o->target, dir);
-            std::cout << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
-                                     built.seconds > 0 ? fmt::format("built in {:.2f} s", built.seconds)
-                                                       : std::string("up to date"));
+            if (o->json && o->verb.empty()) {
+              nlohmann::json j = resultFrame("kernel");
+              j.update({{"src", o->src}, {"target", o->target}, {"version", built.version.text()},
+                        {"library", built.library}, {"built_seconds", built.seconds},
+                        {"up_to_date", built.seconds <= 0}});
+              std::cout << j.dump(2) << "\n";
+              return kExitOk;
+            }
+            // Under a command's --json its result alone goes to stdout.
+            const bool verbJson = std::find(o->verb.begin(), o->verb.end(), "--json") != o->verb.end();
+            (verbJson ? std::cerr : std::cout)
+                << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
+                               built.seconds > 0 ? fmt::format("built in {:.2f} s", built.seconds)
+                                                 : std::string("up to date"));
             if (o->verb.empty()) return kExitOk;
             return runVerb(*o, built);
           }};

@@ -78,7 +78,7 @@ auto chosenTheorems(const ProveOptions& o) {
 }
 
 template <class F>
-void printResult(const ProveOptions& o, const typename F::Prover::Result& r) {
+void printResult(const ProveOptions& o, const typename F::Prover::Result& r, ProveReport& report) {
   std::string verdict = proofs::smt::verdictName(r.verdict);
   if (r.verdict == Verdict::Counterexample && !r.witness) verdict += " (no trace)";
   if (r.witness && !r.replayConfirmed) verdict += " (replay differs)";
@@ -89,7 +89,9 @@ void printResult(const ProveOptions& o, const typename F::Prover::Result& r) {
   if (!r.reason.empty()) std::cout << fmt::format("    reason: {}\n", r.reason);
   if (!r.sameAs.empty()) std::cout << fmt::format("    (the same statement as on {}: solved once)\n", r.sameAs);
   if (r.verdict == Verdict::Counterexample) std::cout << fmt::format("    counterexample: {}\n", r.counterexample);
-  if (!r.witness) return;
+  ProofRow row{r.theorem->id, r.variant->name, verdict, proofs::smt::verdictName(r.expected), r.reason, "", r.seconds,
+               r.asExpected()};
+  if (!r.witness) return report.add(std::move(row));
   const std::string text = F::render(*r.witness, r.variant->name,
                                      {fmt::format("Z3 counterexample to theorem {} on {} ({}):", r.theorem->id,
                                                   r.variant->name, r.variant->state),
@@ -102,10 +104,13 @@ void printResult(const ProveOptions& o, const typename F::Prover::Result& r) {
   writeFileAtomically(where, text);
   std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", where, r.witnessSeconds,
                            seen.empty() ? "nothing" : seen);
+  row.trace = where;
+  report.add(std::move(row));
 }
 
 template <class F>
 int proveFamily(const ProveOptions& o) {
+  ProveReport report(o);
   const auto jobs = F::Prover::allJobs(chosenTheorems<F>(o), chosenVariants<F>(o));
   if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");
   const unsigned threads = proofThreads(o);
@@ -116,12 +121,12 @@ int proveFamily(const ProveOptions& o) {
   int unexpected = 0;
   for (const auto& r : results) {
     unexpected += r.asExpected() ? 0 : 1;
-    printResult<F>(o, r);
+    printResult<F>(o, r, report);
   }
   std::cout << fmt::format("{} theorem instances in {:.2f} s wall on {} threads; {}\n", results.size(), wall, threads,
                            unexpected == 0 ? "every verdict as expected"
                                            : fmt::format("{} verdicts differ from expectations", unexpected));
-  return unexpected == 0 ? kExitOk : kExitMismatch;
+  return report.finish(wall, threads);
 }
 
 }  // namespace

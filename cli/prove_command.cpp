@@ -13,6 +13,7 @@
 #include "targets/swiotlb/implementations.h"
 #include "check/swiotlb/report.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "cli/prove_options.h"
 #include "cli/trace_files.h"
 #include "proofs/swiotlb/prover.h"
@@ -74,6 +75,7 @@ std::string verdictCell(const ps::ProofResult& r) {
 }
 
 int run(const Options& o) {
+  ProveReport report(o);
   std::vector<ps::ProofJob> jobs;
   for (const auto* t : chosenTheorems(o))
     for (const auto* v : chosenVariants(o))
@@ -94,22 +96,50 @@ int run(const Options& o) {
     std::cout << fmt::format("{:<28} {:<24} {:<26} {:>8.3f}  {}\n", r.theorem->id, r.variant->name, verdictCell(r),
                              r.seconds, expected);
     if (!r.reason.empty()) std::cout << fmt::format("    reason: {}\n", r.reason);
+    std::string trace;
     if (r.witness) {
       slowestWitness = std::max(slowestWitness, r.seconds + r.witness->seconds);
       std::string seen;
       for (const auto& inv : r.replayed) seen += (seen.empty() ? "" : ", ") + inv;
-      std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", writeWitness(o, r),
-                               r.witness->seconds, seen.empty() ? "nothing" : seen);
+      trace = writeWitness(o, r);
+      std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", trace, r.witness->seconds,
+                               seen.empty() ? "nothing" : seen);
     }
+    report.add({r.theorem->id, r.variant->name, verdictCell(r), proofs::smt::verdictName(r.expected), r.reason, trace,
+                r.seconds, ok});
   }
   std::cout << fmt::format("{} theorem instances in {:.2f} s wall on {} threads (slowest counterexample {:.2f} s); {}\n",
                            results.size(), wall, threads, slowestWitness,
                            unexpected == 0 ? "every verdict as expected"
                                            : fmt::format("{} verdicts differ from expectations", unexpected));
-  return unexpected == 0 ? kExitOk : kExitMismatch;
+  return report.finish(wall, threads);
 }
 
 }  // namespace
+
+ProveReport::ProveReport(const ProveOptions& o) : o_(o), stdout_(std::cout.rdbuf()) {
+  if (o_.json) std::cout.rdbuf(std::cerr.rdbuf());
+}
+
+ProveReport::~ProveReport() { std::cout.rdbuf(stdout_); }
+
+int ProveReport::finish(double wallSeconds, unsigned threads) {
+  int unexpected = 0;
+  for (const ProofRow& r : rows_) unexpected += r.asExpected ? 0 : 1;
+  if (o_.json) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const ProofRow& r : rows_)
+      results.push_back({{"theorem", r.theorem}, {"variant", r.variant}, {"verdict", r.verdict},
+                         {"seconds", r.seconds}, {"as_expected", r.asExpected}, {"expected", r.expected},
+                         {"reason", r.reason}, {"trace", r.trace.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.trace)}});
+    nlohmann::json j = resultFrame("prove");
+    j.update({{"target", o_.target}, {"instances", rows_.size()}, {"wall_seconds", wallSeconds}, {"threads", threads},
+              {"unexpected", unexpected}, {"results", results}});
+    std::cout.rdbuf(stdout_);
+    std::cout << j.dump(2) << "\n";
+  }
+  return unexpected == 0 ? kExitOk : kExitMismatch;
+}
 
 unsigned proofThreads(const ProveOptions& o) {
   return o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -126,6 +156,7 @@ Command addProveCommand(CLI::App& root) {
   app->add_option("--timeout-ms", o->timeoutMs, "Solver time limit per query; past it the verdict is 'unknown'")
       ->check(CLI::Range(1u, 600000u));
   app->add_option("--threads", o->threads, "Solver threads (default: one per core)")->check(CLI::Range(1u, 256u));
+  app->add_flag("--json", o->json, "Machine-readable result on stdout, the table on stderr (docs/json.md)");
   return {app, [o] {
             if (o->target == "pagesize") return provePagesize(*o);
             requireKnownTarget(o->target);

@@ -13,6 +13,7 @@
 #include "targets/iova/implementations.h"
 #include "check/numbers.h"
 #include "cli/command.h"
+#include "cli/json_result.h"
 #include "model/iova/config_rules.h"
 
 namespace dmacheck::cli {
@@ -25,6 +26,7 @@ struct Options {
   std::vector<std::string> settings = {"strict", "percpu:256:10", "single:32768:1000"};
   iova::NvmeMix mix;
   bool check = false;
+  bool json = false;
 };
 
 std::uint32_t field32(const std::string& text, const char* what) {
@@ -67,7 +69,23 @@ std::string checkVerdict(const iova::Scenario& s, const iova::Implementation& im
                      run.firstViolation->detail);
 }
 
+nlohmann::json statsJson(const iova::Scenario& s, const iova::WorkloadStats& w) {
+  return {{"setting", settingName(s.config)}, {"flushes_per_1000_unmaps", w.flushesPer1000Unmaps()},
+          {"flush_all", w.flushAll}, {"flush_range", w.flushRange}, {"maps", w.maps}, {"refused", w.refused},
+          {"unmaps", w.unmaps}, {"reused_maps", w.reusedMaps},
+          {"reuse_ms", {{"p10", w.reuseMs.p10}, {"median", w.reuseMs.median}, {"p90", w.reuseMs.p90}}},
+          {"reuse_unmaps_median", w.reuseUnmaps.median}, {"peak_queued", w.peakQueued},
+          {"stale_maps", w.staleMaps}, {"collisions", w.collisions}, {"seconds", w.seconds}};
+}
+
 int run(const Options& o) {
+  std::streambuf* stdoutBuffer = std::cout.rdbuf();
+  if (o.json) std::cout.rdbuf(std::cerr.rdbuf());  // the table on stderr, the result on stdout
+  struct Restore {
+    std::streambuf* buffer;
+    ~Restore() { std::cout.rdbuf(buffer); }
+  } restore{stdoutBuffer};
+  nlohmann::json settings = nlohmann::json::array();
   if (o.target != "iova") throw InputError(fmt::format("--target {}: workloads exist for the iova target only", o.target));
   const auto impl = iova::findImplementation(o.impl);
   if (!impl) throw InputError(iova::unknownImplementationMessage(o.impl));
@@ -86,6 +104,7 @@ int run(const Options& o) {
   bool wrong = false;
   for (const iova::Scenario& s : runs) {
     const iova::WorkloadStats w = iova::measureWorkload(s, impl->make);
+    settings.push_back(statsJson(s, w));
     std::cout << fmt::format("{:<22} {:>10.2f} {:>9} {:>9} {:>7.1f}% {:>7.0f}/{:>6.0f}/{:>7.0f} {:>9.0f} {:>8} {:>6} {:>7.2f}\n",
                              settingName(s.config), w.flushesPer1000Unmaps(), w.flushAll, w.flushRange,
                              w.maps ? 100.0 * static_cast<double>(w.reusedMaps) / static_cast<double>(w.maps) : 0.0,
@@ -99,11 +118,22 @@ int run(const Options& o) {
     if (s.config.queue == iova::QueueKind::Single && s.config.lazy && impl->variant &&
         !impl->variant->rules.singleQueue)
       std::cout << "    (this version has no single queue (32d5bc8b09c7, v6.7): one ring of this size per CPU ran)\n";
-    if (o.check) std::cout << "    " << checkVerdict(s, *impl) << "\n";
+    if (o.check) {
+      const std::string verdict = checkVerdict(s, *impl);
+      settings.back()["checker"] = verdict;
+      std::cout << "    " << verdict << "\n";
+    }
   }
   std::cout << "flush/1k: IOTLB invalidations per 1,000 unmaps; reused: maps given a pfn unmapped earlier; reuse ms: "
                "simulated time since that unmap;\nunmaps: median unmaps in between; queued: peak ranges waiting in "
                "flush queues; stale: maps over pfns the IOTLB may still hold.\n";
+  if (o.json) {
+    nlohmann::json j = resultFrame("workload");
+    j.update({{"impl", impl->name}, {"cpus", o.mix.cpus}, {"queue_depth", o.mix.queueDepth}, {"ios", o.mix.ios},
+              {"ios_per_ms", o.mix.iosPerMs}, {"seed", o.mix.seed}, {"settings", settings}});
+    std::cout.rdbuf(stdoutBuffer);
+    std::cout << j.dump(2) << "\n";
+  }
   return wrong ? kExitViolation : kExitOk;
 }
 
@@ -124,6 +154,7 @@ Command addWorkloadCommand(CLI::App& root) {
   app->add_option("--ios-per-ms", o->mix.iosPerMs, "I/Os per simulated millisecond, all CPUs")->check(CLI::Range(1, 1000000));
   app->add_option("--seed", o->mix.seed, "Seed of the size mix and completion order")->check(seedValidator());
   app->add_flag("--check", o->check, "Also run the whole checker (model and every invariant) on each run (slow)");
+  app->add_flag("--json", o->json, "Machine-readable result on stdout, the table on stderr (docs/json.md)");
   return {app, [o] { return run(*o); }};
 }
 
