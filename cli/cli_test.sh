@@ -221,5 +221,8 @@ if [[ -d $tree612 ]]; then
   expect 0 '"command": "kernel"' -- kernel --src "$tree612" --target swiotlb --build-dir "$tmp/kj" --json
 fi
 
+expect 1 "note: commit bbb73a103fbb9f0e0123456789abcdef01234567 matched on its first 12 digits (bbb73a103fbb): variant linux-6.3" -- \
+  check --impl bbb73a103fbb9f0e0123456789abcdef01234567 --seed 1 --runs 1 --max-ops 1
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

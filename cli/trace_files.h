@@ -1,6 +1,7 @@
 #pragma once
 // Loading and saving trace files for the commands (strict parsing, atomic writes).
 #include <algorithm>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,11 @@ template <class T>
 typename T::Implementation implementationNamed(const std::string& name) {
   auto found = T::find(name);
   if (!found) throw InputError(T::unknown(name));
+  // Variants know commits by 12 hex digits: a longer id is matched on that prefix, and says so.
+  const bool longHex = name.size() > 12 && name.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (longHex && found->name != name)
+    std::cerr << fmt::format("dmacheck: note: commit {} matched on its first 12 digits ({}): variant {}\n", name,
+                             name.substr(0, 12), found->name);
   return *found;
 }
 
