@@ -224,5 +224,9 @@ fi
 expect 1 "note: commit bbb73a103fbb9f0e0123456789abcdef01234567 matched on its first 12 digits (bbb73a103fbb): variant linux-6.3" -- \
   check --impl bbb73a103fbb9f0e0123456789abcdef01234567 --seed 1 --runs 1 --max-ops 1
 
+# Found by the trace parser fuzzer: a CPU operand checked on every iova operation.
+expect 2 "operation 1 (unmap-pfn pfn=0x0 size=0x1 cpu=7): cpu 7 is not below cpus=2" -- \
+  replay "$corpus/../parser/unmap-pfn-cpu-out-of-range.input" --impl linux-6.12
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
