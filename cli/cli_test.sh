@@ -66,7 +66,7 @@ expect 0 "OK: all 1 steps hold" -- replay "$tmp/input.bin" --impl latest
 expect 0 "map orig=0x10000 size=0x800" -- replay "$tmp/input.bin" --impl latest
 
 # Proofs: bad names, one proved theorem, one refuted with its trace replayed.
-expect 2 "unknown theorem 'nope' (theorems: map-minalign" -- prove --theorem nope
+expect 2 "unknown swiotlb theorem 'nope' (theorems: map-minalign" -- prove --theorem nope
 expect 2 "unknown swiotlb implementation 'nope'" -- prove --impl nope
 expect 0 "proved" -- prove --impl proposal-wrap-distance --theorem map-page --out "$tmp/pr"
 expect 0 "replay reports S-COMPLETE" -- prove --impl linux-6.10 --theorem checked-counts-passed-slots --out "$tmp/pr"
@@ -75,9 +75,9 @@ expect 2 "no chosen theorem applies" -- prove --target iova --impl s390-6.6
 expect 2 "unknown target 'nvme'" -- prove --target nvme
 expect 0 "replay reports I-LIMIT" -- prove --target iova --impl linux-4.12 --theorem walk-limit-below-node --out "$tmp/pr"
 expect 1 "VIOLATED: I-LIMIT" -- replay "$tmp/pr/iova-linux-4.12-walk-limit-below-node.trace"
-expect 1 "S-COMPLETE" -- replay "$tmp/pr/linux-6.10-checked-counts-passed-slots.trace"
+expect 1 "S-COMPLETE" -- replay "$tmp/pr/swiotlb-linux-6.10-checked-counts-passed-slots.trace"
 
-expect 0 "replay reports V-ACCEPT" -- prove --target pagesize --impl linux-4.3 --theorem vfio-map-checks-exact
+expect 0 "replay reports V-ACCEPT" -- prove --target pagesize --impl linux-4.3 --theorem vfio-map-checks-exact --out "$tmp/pr"
 expect 2 "unknown pagesize theorem 'nope'" -- prove --target pagesize --theorem nope
 
 # Page sizes: a malformed header, a bad domain list, a finding replayed, the corpus.
@@ -100,6 +100,7 @@ expect 2 "dmacheck kernel handles trees from v5.15 on" -- kernel --src "$tmp/tre
 printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n' >"$tmp/tree/Makefile"
 expect 2 "lacks drivers/iommu/iova.c (needed for --target iova)" -- kernel --src "$tmp/tree" --target iova
 expect 2 "lacks kernel/dma/swiotlb.c (needed for --target swiotlb)" -- kernel --src "$tmp/tree" --target swiotlb
+expect 2 "dmacheck kernel needs --target: swiotlb" -- kernel --src "$tmp/tree"
 mkdir -p "$tmp/tree/kernel/dma" "$tmp/tree/include/linux"
 printf 'static void swiotlb_init_io_tlb_mem(struct io_tlb_mem *mem, phys_addr_t start,\n\t\tunsigned long nslabs, bool late_alloc)\n' >"$tmp/tree/kernel/dma/swiotlb.c"
 touch "$tmp/tree/include/linux/swiotlb.h" "$tmp/tree/include/linux/iommu-helper.h"

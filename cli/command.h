@@ -28,7 +28,6 @@ Command addCorpusCommand(CLI::App& root);
 Command addZooCommand(CLI::App& root);
 Command addFuzzCommand(CLI::App& root);
 Command addProveCommand(CLI::App& root);
-Command addWorkloadCommand(CLI::App& root);
 Command addKernelCommand(CLI::App& root);
 
 // Shared helpers for commands.

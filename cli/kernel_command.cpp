@@ -1,4 +1,4 @@
-// `dmacheck kernel --src TREE --target iova|swiotlb [VERB ARGS...]`: builds the tree's own allocator
+// `dmacheck kernel --src TREE --target T [VERB ARGS...]`: builds the tree's own allocator
 // file against our shims (kernel/tree_build.h), then runs VERB (check, fuzz, replay, corpus,
 // zoo...) with that build as the implementation named "kernel". The build reaches every
 // engine through one environment variable, so a fuzz target started as a child loads it too.
@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/json_result.h"
 #include "kernel/tree_build.h"
+#include "targets/registry.h"
 
 namespace dmacheck::cli {
 
@@ -58,9 +59,48 @@ void requireKernelVerb(const std::vector<std::string>& verb) {
   }
 }
 
+// The recipes of the registry's targets that have a harness (kernel/T/tree_recipe.cpp).
+std::vector<const kernel::TreeRecipe*> treeRecipes() {
+  std::vector<const kernel::TreeRecipe*> out;
+  AllTargets::forEach([&]<class T>() {
+    if (const kernel::TreeRecipe* r = T::treeRecipe()) out.push_back(r);
+  });
+  return out;
+}
+
+const kernel::TreeRecipe& recipeFor(const std::string& target) {
+  for (const kernel::TreeRecipe* r : treeRecipes())
+    if (r->target == target) return *r;
+  throw InputError(fmt::format("--target {}: dmacheck kernel has no harness for it", target));
+}
+
+// "iova (drivers/iommu/iova.c), swiotlb (kernel/dma/swiotlb.c)" for --help.
+std::string harnessTargets() {
+  std::string out;
+  for (const kernel::TreeRecipe* r : treeRecipes())
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", r->target, r->sources.front());
+  return out;
+}
+
+std::vector<std::string> harnessTargetNames() {
+  std::vector<std::string> out;
+  for (const kernel::TreeRecipe* r : treeRecipes()) out.emplace_back(r->target);
+  return out;
+}
+
+// The tree's files the target reads, or every harness's (no target), each once.
+void listFiles(const std::string& target) {
+  std::vector<std::string> files;
+  for (const kernel::TreeRecipe* r : treeRecipes())
+    if (target.empty() || r->target == target)
+      for (const std::string& f : kernel::treeFilesFor(*r))
+        if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+  for (const std::string& f : files) std::cout << f << "\n";
+}
+
 int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
-  setenv(kernel::kernelEnvFor(o.target), value.c_str(), 1);
+  setenv(recipeFor(o.target).libraryEnv, value.c_str(), 1);
   std::string prefix = fmt::format("{} kernel --src {} --target {}", shellQuoted(selfPath()), shellQuoted(o.src), o.target);
   if (!o.buildDir.empty()) prefix += " --build-dir " + shellQuoted(o.buildDir);
   setenv(kKernelCommandEnv, prefix.c_str(), 1);
@@ -89,22 +129,23 @@ Command addKernelCommand(CLI::App& root) {
   app->add_option("--src", o->src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
   app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
   app->add_flag("--json", o->json, "With no command: the build's result as JSON (docs/json.md); a command takes its own --json");
-  app->add_option("--target", o->target, "Which allocator: iova (drivers/iommu/iova.c) or swiotlb (kernel/dma/swiotlb.c)")
-      ->required()
-      ->check(CLI::IsMember({"iova", "swiotlb"}));
+  app->add_option("--target", o->target, "Which allocator: " + harnessTargets() + " (with --files alone: all)")
+      ->check(CLI::IsMember(harnessTargetNames()));
   app->add_option("--build-dir", o->buildDir, "Where the harness is built (default: beside this dmacheck's build)");
   app->prefix_command();  // the rest is a dmacheck command run with --impl kernel, e.g. check --runs 1000
   app->footer("After the options: a dmacheck command (check, fuzz, replay FILE, corpus DIR, ...) to run on the build.");
   return {app, [o, app] {
             o->verb = app->remaining();
             if (o->listFiles) {
-              for (const auto& f : kernel::treeFilesFor(o->target)) std::cout << f << "\n";
+              listFiles(o->target);
               return kExitOk;
             }
+            if (o->target.empty())
+              throw InputError("dmacheck kernel needs --target: " + harnessTargets());
             if (o->src.empty()) throw InputError("dmacheck kernel needs --src LINUX_TREE");
             requireKernelVerb(o->verb);
             const fs::path dir = o->buildDir.empty() ? defaultBuildDir() : fs::path(o->buildDir);
-            const auto built = kernel::buildHarness(o->src, o->target, dir);
+            const auto built = kernel::buildHarness(o->src, recipeFor(o->target), dir);
             if (o->json && o->verb.empty()) {
               nlohmann::json j = resultFrame("kernel");
               j.update({{"src", o->src}, {"target", o->target}, {"version", built.version.text()},

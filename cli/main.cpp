@@ -10,6 +10,7 @@
 #include "base/input_error.h"
 #include "check/trace_document.h"
 #include "cli/command.h"
+#include "cli/target_commands.h"
 
 int main(int argc, char** argv) {
   using namespace dmacheck::cli;
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
                                    addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app),
-                                   addProveCommand(app), addWorkloadCommand(app), addKernelCommand(app)};
+                                   addProveCommand(app), addKernelCommand(app)};
+  for (AddCommand add : targetCommands()) commands.push_back(add(app));
   std::string known;
   bool isCommand = false;
   for (const Command& c : commands) {
@@ -57,3 +59,17 @@ int main(int argc, char** argv) {
   }
   return kExitBadInput;
 }
+
+namespace dmacheck::cli {
+
+std::vector<AddCommand>& targetCommands() {
+  static std::vector<AddCommand> commands;  // filled before main() by cli/T/ files
+  return commands;
+}
+
+bool registerTargetCommand(AddCommand add) {
+  targetCommands().push_back(add);
+  return true;
+}
+
+}  // namespace dmacheck::cli

@@ -1,7 +1,8 @@
-// `dmacheck prove`: registration, and the SWIOTLB theorems about each variant's stride and
-// alignment arithmetic (the IOVA and page-size theorems run in prove_bug_theorems.cpp). Prints theorem, variant,
-// verdict and time; writes each counterexample as a trace and replays it on the concrete
-// implementation, which must break the same invariant.
+// `dmacheck prove`: the target's Z3 theorems (proofs/T/) on every variant they apply to,
+// written once for every target. Prints theorem, variant, verdict and time; writes each
+// counterexample as a trace that the prover has already replayed on the concrete
+// implementation, which must break the same invariant; exits 0 when every verdict is the
+// one the bug table predicts, 3 otherwise.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -10,106 +11,70 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
-#include "targets/swiotlb/implementations.h"
-#include "check/swiotlb/report.h"
 #include "cli/command.h"
 #include "cli/json_result.h"
 #include "cli/prove_options.h"
 #include "cli/trace_files.h"
-#include "proofs/swiotlb/prover.h"
 
 namespace dmacheck::cli {
 
 namespace {
 
-namespace ps = proofs::swiotlb;
-using proofs::smt::Verdict;
-
 using Options = ProveOptions;
 
-std::vector<const impl::Variant*> chosenVariants(const Options& o) {
-  std::vector<const impl::Variant*> out;
-  if (o.impls.empty())
-    for (const auto& v : impl::swiotlbVariants()) out.push_back(&v);
-  for (const std::string& name : o.impls) {
-    const impl::Variant* v = impl::findSwiotlbVariant(name);
-    if (!v) throw InputError(swiotlb::unknownImplementationMessage(name));
-    out.push_back(v);
-  }
-  return out;
-}
+constexpr const char* kRowFormat = "{:<28} {:<24} {:<26} {:>8.3f}  {}\n";
 
-std::vector<const ps::Theorem*> chosenTheorems(const Options& o) {
-  std::vector<const ps::Theorem*> out;
-  if (o.theorems.empty())
-    for (const auto& t : ps::swiotlbTheorems()) out.push_back(&t);
-  for (const std::string& id : o.theorems) {
-    const ps::Theorem* t = ps::findTheorem(id);
-    if (!t) {
-      std::string known;
-      for (const auto& k : ps::swiotlbTheorems()) known += (known.empty() ? "" : ", ") + k.id;
-      throw InputError(fmt::format("unknown theorem '{}' (theorems: {})", id, known));
-    }
-    out.push_back(t);
-  }
-  return out;
-}
-
-std::string writeWitness(const Options& o, const ps::ProofResult& r) {
-  const std::string path = fmt::format("{}/{}-{}.trace", o.out, r.variant->name, r.theorem->id);
-  swiotlb::TraceMeta meta;
-  meta.impl = r.variant->name;
-  meta.notes = {fmt::format("Z3 counterexample to theorem {} on {} ({}):", r.theorem->id, r.variant->name,
-                            r.variant->state),
-                fmt::format("  claim: {}", r.theorem->statement),
-                fmt::format("  found by: dmacheck prove --impl {} --theorem {}", r.variant->name, r.theorem->id)};
-  writeFileAtomically(path, swiotlb::renderTrace(r.witness->scenario, meta));
+template <class T>
+std::string writeWitness(const Options& o, const typename T::Proof& p) {
+  const std::string path = fmt::format("{}/{}-{}-{}.trace", o.out, T::name, p.variant, p.theorem);
+  TraceMeta meta;
+  meta.impl = p.variant;
+  meta.notes = {fmt::format("Z3 counterexample to theorem {} on {} ({}):", p.theorem, p.variant, p.variantState),
+                fmt::format("  claim: {}", p.statement),
+                fmt::format("  found by: dmacheck prove --target {} --impl {} --theorem {}", T::name, p.variant,
+                            p.theorem)};
+  writeFileAtomically(path, T::trace(*p.witness, meta, nullptr));
   return path;
 }
 
-std::string verdictCell(const ps::ProofResult& r) {
-  std::string cell = proofs::smt::verdictName(r.verdict);
-  if (r.verdict == Verdict::Counterexample && !r.witness) cell += r.traceExpected ? " (no trace)" : " (no shape)";
-  if (r.verdict == Verdict::Counterexample && r.witness && !r.replayConfirmed) cell += " (replay differs)";
-  return cell;
+// One row, its notes, and the witness written as a trace.
+template <class T>
+ProofRow printProof(const Options& o, const typename T::Proof& p) {
+  std::string expected = p.asExpected ? "yes" : fmt::format("NO, expected {}", p.expected);
+  if (!p.expectedBecause.empty()) expected += " (" + p.expectedBecause + ")";
+  std::cout << fmt::format(kRowFormat, p.theorem, p.variant, p.verdict, p.seconds, expected);
+  if (!p.reason.empty()) std::cout << fmt::format("    reason: {}\n", p.reason);
+  if (!p.sameAs.empty()) std::cout << fmt::format("    (the same statement as on {}: solved once)\n", p.sameAs);
+  if (!p.counterexample.empty()) std::cout << fmt::format("    counterexample: {}\n", p.counterexample);
+  ProofRow row{p.theorem, p.variant, p.verdict, p.expected, p.reason, "", p.seconds, p.asExpected};
+  if (!p.witness) return row;
+  std::string seen;
+  for (const auto& inv : p.replayed) seen += (seen.empty() ? "" : ", ") + inv;
+  row.trace = writeWitness<T>(o, p);
+  std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", row.trace, p.witnessSeconds,
+                           seen.empty() ? "nothing" : seen);
+  return row;
 }
 
+template <class T>
 int run(const Options& o) {
   ProveReport report(o);
-  std::vector<ps::ProofJob> jobs;
-  for (const auto* t : chosenTheorems(o))
-    for (const auto* v : chosenVariants(o))
-      if (ps::theoremApplies(*t, *v)) jobs.push_back({t, v});
   const unsigned threads = proofThreads(o);
   const auto start = std::chrono::steady_clock::now();
-  const std::vector<ps::ProofResult> results = ps::proveAll(jobs, {o.timeoutMs}, threads);
+  const std::vector<typename T::Proof> proofs = T::prove({o.impls, o.theorems, o.timeoutMs, threads});
+  if (proofs.empty()) throw InputError(fmt::format("target {} has no theorems to prove", T::name));
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::cout << fmt::format("{:<28} {:<24} {:<26} {:>8}  {}\n", "theorem", "variant", "verdict", "time s", "expected");
   int unexpected = 0;
   double slowestWitness = 0;
-  for (const ps::ProofResult& r : results) {
-    const bool ok = r.asExpected();
-    unexpected += ok ? 0 : 1;
-    std::string expected = ok ? "yes" : fmt::format("NO, expected {}", proofs::smt::verdictName(r.expected));
-    if (!r.expectedBecause.empty()) expected += " (" + r.expectedBecause + ")";
-    std::cout << fmt::format("{:<28} {:<24} {:<26} {:>8.3f}  {}\n", r.theorem->id, r.variant->name, verdictCell(r),
-                             r.seconds, expected);
-    if (!r.reason.empty()) std::cout << fmt::format("    reason: {}\n", r.reason);
-    std::string trace;
-    if (r.witness) {
-      slowestWitness = std::max(slowestWitness, r.seconds + r.witness->seconds);
-      std::string seen;
-      for (const auto& inv : r.replayed) seen += (seen.empty() ? "" : ", ") + inv;
-      trace = writeWitness(o, r);
-      std::cout << fmt::format("    trace: {} (found in {:.3f} s; replay reports {})\n", trace, r.witness->seconds,
-                               seen.empty() ? "nothing" : seen);
-    }
-    report.add({r.theorem->id, r.variant->name, verdictCell(r), proofs::smt::verdictName(r.expected), r.reason, trace,
-                r.seconds, ok});
+  for (const auto& p : proofs) {
+    unexpected += p.asExpected ? 0 : 1;
+    if (p.witness) slowestWitness = std::max(slowestWitness, p.seconds + p.witnessSeconds);
+    report.add(printProof<T>(o, p));
   }
   std::cout << fmt::format("{} theorem instances in {:.2f} s wall on {} threads (slowest counterexample {:.2f} s); {}\n",
-                           results.size(), wall, threads, slowestWitness,
+                           proofs.size(), wall, threads, slowestWitness,
                            unexpected == 0 ? "every verdict as expected"
                                            : fmt::format("{} verdicts differ from expectations", unexpected));
   return report.finish(wall, threads);
@@ -147,8 +112,9 @@ unsigned proofThreads(const ProveOptions& o) {
 
 Command addProveCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) the stride, alignment and "
-                                               "flush-queue theorems for every variant, with Z3");
+  o->target = AllTargets::names().front();
+  CLI::App* app = root.add_subcommand("prove", "Prove (or refute with a replayable trace) each target's theorems "
+                                               "for every variant, with Z3 (proofs/README.md)");
   app->add_option("--target", o->target, "Allocator family: " + targetNames());
   app->add_option("--impl", o->impls, "Variant(s) to prove (default: all); names, aliases or commit ids");
   app->add_option("--theorem", o->theorems, "Theorem id(s) (default: all; see proofs/README.md)");
@@ -157,11 +123,7 @@ Command addProveCommand(CLI::App& root) {
       ->check(CLI::Range(1u, 600000u));
   app->add_option("--threads", o->threads, "Solver threads (default: one per core)")->check(CLI::Range(1u, 256u));
   app->add_flag("--json", o->json, "Machine-readable result on stdout, the table on stderr (docs/json.md)");
-  return {app, [o] {
-            if (o->target == "pagesize") return provePagesize(*o);
-            requireKnownTarget(o->target);
-            return o->target == "iova" ? proveIova(*o) : run(*o);
-          }};
+  return {app, [o] { return withTarget(o->target, [&]<class T>() { return run<T>(*o); }); }};
 }
 
 }  // namespace dmacheck::cli

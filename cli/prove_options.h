@@ -1,8 +1,6 @@
 #pragma once
-// `dmacheck prove`'s options, shared by the per-target runners (prove_command.cpp for
-// SWIOTLB, prove_bug_theorems.cpp for IOVA and page sizes). Both print one row per theorem and variant, write
-// each counterexample as a trace and replay it, and exit 0 when every verdict is the
-// expected one, 3 when one differs.
+// `dmacheck prove`'s options and its result table (cli/prove_command.cpp): one row per
+// theorem and variant; with --json the rows become one result object (docs/json.md).
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,7 +8,7 @@
 namespace dmacheck::cli {
 
 struct ProveOptions {
-  std::string target = "swiotlb";
+  std::string target;  // default: the registry's first target
   std::vector<std::string> impls;
   std::vector<std::string> theorems;
   std::string out = "dmacheck-proofs";
@@ -42,7 +40,5 @@ class ProveReport {
 };
 
 unsigned proofThreads(const ProveOptions& o);
-int proveIova(const ProveOptions& o);
-int provePagesize(const ProveOptions& o);
 
 }  // namespace dmacheck::cli

@@ -19,25 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What one target needs from a tree: sources compiled, headers copied beside the shims.
-struct TargetFiles {
-  std::vector<std::string> sources;  // compiled as given (the first is #included by the harness)
-  std::vector<std::string> headers;  // include/linux/*.h from the tree, ahead of our shims
-  std::string harness;               // ours, under kernel/
-};
-
-TargetFiles filesFor(const std::string& target) {
-  if (target == "iova")
-    return {{"drivers/iommu/iova.c", "lib/rbtree.c"},
-            {"include/linux/iova.h", "include/linux/rbtree.h", "include/linux/rbtree_types.h",
-             "include/linux/rbtree_augmented.h"},
-            "kernel/iova/harness.c"};
-  if (target == "swiotlb")
-    return {{"kernel/dma/swiotlb.c"}, {"include/linux/swiotlb.h", "include/linux/iommu-helper.h"},
-            "kernel/swiotlb/harness.c"};
-  throw InputError(fmt::format("dmacheck kernel builds --target iova or swiotlb, not '{}'", target));
-}
-
 std::string readText(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream s;
@@ -77,7 +58,7 @@ std::string firstLines(const std::string& text, int lines) {
 
 
 // The newest of the files a harness is built from: the tree's and our harness and shims.
-fs::file_time_type newestInput(const fs::path& tree, const TargetFiles& files) {
+fs::file_time_type newestInput(const fs::path& tree, const TreeRecipe& files) {
   const fs::path source = DMACHECK_SOURCE_DIR;
   fs::file_time_type newest = fs::last_write_time(source / files.harness);
   for (const auto& f : files.sources) newest = std::max(newest, fs::last_write_time(tree / f));
@@ -86,39 +67,13 @@ fs::file_time_type newestInput(const fs::path& tree, const TargetFiles& files) {
   return newest;
 }
 
-// The harness's -D flags for this tree, read from the tree's own text where its interface
-// changed (kernel/<target>/harness.c says what each means). InputError when the tree's
-// code is older than the harness can drive.
-std::string featureFlags(const std::string& target, const fs::path& tree, const TreeVersion& v) {
-  if (target == "iova") return v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "";
-  const std::string code = readText(tree / "kernel/dma/swiotlb.c");
-  const std::string header = readText(tree / "include/linux/swiotlb.h");
-  const auto has = [](const std::string& text, const char* pattern) { return std::regex_search(text, std::regex(pattern)); };
-  std::string flags;
-  if (has(code, R"(static void swiotlb_init_io_tlb_pool\()")) {
-    flags += " -DDMK_INIT_POOL";
-    if (has(code, R"(swiotlb_init_io_tlb_pool\([^)]*void \*vaddr)")) flags += " -DDMK_INIT_POOL_VADDR";
-  } else if (!has(code, R"(swiotlb_init_io_tlb_mem\([^)]*unsigned int nareas\))")) {
-    throw InputError(fmt::format("{} is linux {}: its swiotlb.c predates per-CPU areas (v6.0); the swiotlb harness "
-                                 "drives trees from v6.0 on (--target iova takes v5.15 on)", tree.string(), v.text()));
-  }
-  if (!has(code, R"(struct page \*swiotlb_alloc\()"))
-    throw InputError(fmt::format("{}: its swiotlb.c has no swiotlb_alloc() (restricted DMA pools)", tree.string()));
-  if (has(header, R"(swiotlb_tbl_map_single\([^;]*alloc_size)")) flags += " -DDMK_MAP_ALLOC_SIZE";
-  return flags;
-}
 }  // namespace
 
-std::vector<std::string> treeFilesFor(const std::string& target) {
-  const TargetFiles files = filesFor(target);
+std::vector<std::string> treeFilesFor(const TreeRecipe& recipe) {
   std::vector<std::string> all = {"Makefile"};
-  all.insert(all.end(), files.sources.begin(), files.sources.end());
-  all.insert(all.end(), files.headers.begin(), files.headers.end());
+  for (const auto* list : {&recipe.sources, &recipe.headers, &recipe.optionalHeaders})
+    all.insert(all.end(), list->begin(), list->end());
   return all;
-}
-
-const char* kernelEnvFor(const std::string& target) {
-  return target == "swiotlb" ? kKernelSwiotlbEnv : kKernelIovaEnv;
 }
 
 std::string TreeVersion::text() const { return fmt::format("{}.{}.{}", version, patchlevel, sublevel); }
@@ -138,9 +93,9 @@ TreeVersion readTreeVersion(const fs::path& tree) {
           makefileNumber(text, "SUBLEVEL", tree)};
 }
 
-BuiltHarness buildHarness(const fs::path& givenTree, const std::string& target, const fs::path& buildDir) {
+BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, const fs::path& buildDir) {
   const fs::path tree = fs::absolute(givenTree);  // the compiler's -D and error messages name it in full
-  const TargetFiles files = filesFor(target);
+  const std::string_view target = files.target;
   const TreeVersion v = readTreeVersion(tree);
   if (!v.atLeast(5, 15))
     throw InputError(fmt::format("{} is linux {}: dmacheck kernel handles trees from v5.15 on", tree.string(), v.text()));
@@ -149,13 +104,13 @@ BuiltHarness buildHarness(const fs::path& givenTree, const std::string& target, 
       throw InputError(fmt::format("{} lacks {} (needed for --target {})", tree.string(), f, target));
   const fs::path out = buildDir / fmt::format("{}-{}", target, v.text());
   fs::create_directories(out / "include/linux");
-  for (const auto& h : files.headers) {
-    if (!fs::is_regular_file(tree / h)) {
-      if (h.ends_with("rbtree_types.h")) continue;  // older trees keep these types in rbtree.h
+  for (const auto& h : files.headers)
+    if (!fs::is_regular_file(tree / h))
       throw InputError(fmt::format("{} lacks {} (needed for --target {})", tree.string(), h, target));
-    }
-    fs::copy_file(tree / h, out / "include/linux" / fs::path(h).filename(), fs::copy_options::overwrite_existing);
-  }
+  for (const auto* list : {&files.headers, &files.optionalHeaders})
+    for (const auto& h : *list)
+      if (fs::is_regular_file(tree / h))
+        fs::copy_file(tree / h, out / "include/linux" / fs::path(h).filename(), fs::copy_options::overwrite_existing);
   const fs::path library = out / fmt::format("libdmacheck-{}.so", target);
   const fs::path source = DMACHECK_SOURCE_DIR;
   std::string command = fmt::format(
@@ -163,7 +118,7 @@ BuiltHarness buildHarness(const fs::path& givenTree, const std::string& target, 
       "-fno-strict-aliasing -fno-strict-overflow -fno-delete-null-pointer-checks "  // the kernel's own C dialect
       "-I{} -I{} -I{} -DDMK_TREE_C='\"{}\"'{} {} {}",
       compilerCommand(), (out / "include").string(), (source / "kernel/shims").string(), source.string(),
-      (tree / files.sources[0]).string(), featureFlags(target, tree, v),
+      (tree / files.sources[0]).string(), files.featureFlags(tree, v),
       (source / files.harness).string(), (source / "kernel/shims/runtime.c").string());
   for (std::size_t i = 1; i < files.sources.size(); ++i) command += " " + (tree / files.sources[i]).string();
   command += " -o " + library.string();

@@ -6,8 +6,8 @@
 // into a scenario, which the target's checker replays on the concrete implementation: it
 // must report the theorem's invariant.
 //
-// Target provides: Scenario, Variant (name, rules, knownBugs), and
-//   static std::vector<Violation> replay(const Scenario&, const Variant&)  (throws InputError)
+// Written against a target descriptor (targets/target.h) whose Variant has rules and
+// knownBugs; the theorems come from proofs/T/theorems.h.
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "base/input_error.h"
+#include "check/proof_outcome.h"
 #include "check/violation.h"
+#include "proofs/proof_selection.h"
 #include "proofs/smt/parallel.h"
 #include "proofs/smt/solver.h"
 
@@ -41,14 +43,6 @@ struct BugTheorem {
   // solver run. Empty function: every variant is solved on its own.
   std::string (*reads)(const Rules&) = nullptr;
 };
-
-// The theorem with this id, or nothing.
-template <class Theorem>
-const Theorem* findTheoremById(const std::vector<Theorem>& theorems, const std::string& id) {
-  for (const Theorem& t : theorems)
-    if (t.id == id) return &t;
-  return nullptr;
-}
 
 template <class Target>
 class BugTheoremProver {
@@ -134,7 +128,30 @@ class BugTheoremProver {
     return results;
   }
 
+  // A `dmacheck prove` request: its variants and theorems chosen by name, every instance
+  // solved, each as the command prints it.
+  static std::vector<ProofOutcome<Scenario>> run(const ProofRequest& request, const std::vector<Theorem>& theorems) {
+    const auto variantNamed = [](const std::string& name) -> const Variant* {
+      const auto found = Target::find(name);
+      return found ? found->variant : nullptr;
+    };
+    const auto jobs = allJobs(chosenTheorems(Target::name, theorems, request.theorems),
+                              chosenVariants(Target::variants(), request.impls, variantNamed, Target::unknown));
+    if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");
+    std::vector<ProofOutcome<Scenario>> out;
+    for (Result& r : proveAll(jobs, request.timeoutMs, request.threads)) out.push_back(outcome(std::move(r)));
+    return out;
+  }
+
  private:
+  // The checker's verdict on a witness, run on the variant's concrete implementation.
+  static std::vector<Violation> replay(const Scenario& scenario, const Variant& variant) {
+    const auto implementation = Target::find(variant.name);
+    if (!implementation) throw InputError("no implementation named " + variant.name);
+    Target::validate(scenario);
+    return Target::check(scenario, *implementation, false, true).allViolations();
+  }
+
   // The result's identity and the verdict the bug table predicts for it.
   static Result start(const Theorem& theorem, const Variant& variant) {
     Result r;
@@ -145,6 +162,21 @@ class BugTheoremProver {
         r.expectedBecause += (r.expectedBecause.empty() ? "" : ", ") + bug;
     r.expected = r.expectedBecause.empty() ? smt::Verdict::Proved : smt::Verdict::Counterexample;
     return r;
+  }
+
+  static ProofOutcome<Scenario> outcome(Result r) {
+    ProofOutcome<Scenario> o;
+    o.theorem = r.theorem->id, o.statement = r.theorem->statement, o.invariant = r.theorem->invariant;
+    o.variant = r.variant->name, o.variantState = r.variant->state;
+    o.verdict = smt::verdictName(r.verdict);
+    if (r.verdict == smt::Verdict::Counterexample && !r.witness) o.verdict += " (no trace)";
+    if (r.witness && !r.replayConfirmed) o.verdict += " (replay differs)";
+    o.expected = smt::verdictName(r.expected), o.expectedBecause = r.expectedBecause;
+    o.reason = r.reason, o.counterexample = r.counterexample, o.sameAs = r.sameAs;
+    o.seconds = r.seconds, o.witnessSeconds = r.witnessSeconds;
+    o.witness = std::move(r.witness), o.replayed = r.replayed;
+    o.asExpected = r.asExpected();
+    return o;
   }
 
   // For a counterexample: the trace for this variant, and its replay.
@@ -162,7 +194,7 @@ class BugTheoremProver {
     if (!assignment) return;
     r.witness = statement.witness(*assignment);
     try {
-      for (const Violation& v : Target::replay(*r.witness, *r.variant))
+      for (const Violation& v : replay(*r.witness, *r.variant))
         if (std::find(r.replayed.begin(), r.replayed.end(), v.invariant) == r.replayed.end())
           r.replayed.push_back(v.invariant);
     } catch (const InputError& e) {

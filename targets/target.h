@@ -18,10 +18,12 @@
 #include <vector>
 
 #include "check/check_options.h"
+#include "check/proof_outcome.h"
 #include "check/property_outcome.h"
 #include "check/trace_document.h"
 #include "check/trace_render.h"
 #include "check/violation.h"
+#include "kernel/tree_recipe.h"
 #include "model/invariant_info.h"
 
 namespace dmacheck {
@@ -36,6 +38,7 @@ struct TargetBase {
   using TraceMeta = dmacheck::TraceMeta;
   using PropertyBudget = dmacheck::PropertyBudget;
   using PropertyOutcome = dmacheck::PropertyOutcome<Scenario>;
+  using Proof = ProofOutcome<Scenario>;
 
   static CheckResult check(const Scenario& s, const Implementation& i, bool stopAtFirst, bool keepReports) {
     return checkScenario(s, i.make, CheckOptions{.stopAtFirstViolation = stopAtFirst, .keepReports = keepReports});
@@ -85,7 +88,7 @@ struct TargetBase {
 template <class T>
 concept Target = requires(const typename T::Scenario& s, const typename T::Implementation& impl, const std::string& name,
                           const TraceDocument& doc, const typename T::CheckResult& result,
-                          const PropertyBudget& budget) {
+                          const PropertyBudget& budget, const ProofRequest& proofRequest) {
   // Identity: the --target name and trace 'target' line, a one-line title, and the variant
   // with every fix (CI campaigns and the PR fuzzers run it; it must hold every property).
   { T::name } -> std::convertible_to<std::string_view>;
@@ -117,8 +120,12 @@ concept Target = requires(const typename T::Scenario& s, const typename T::Imple
   // Whether checking s takes well under a millisecond (small geometry): the parser fuzzer
   // runs the checker on those only.
   { T::cheapToCheck(s) } -> std::same_as<bool>;
-  // The generic RapidCheck property (defined in props/T/property.cpp).
+  // How `dmacheck kernel` builds a tree's own code for this target (nullptr: it does not).
+  { T::treeRecipe() } -> std::same_as<const kernel::TreeRecipe*>;
+  // The generic RapidCheck property (defined in props/T/property.cpp) and the Z3 theorems
+  // (defined in proofs/T/; a target without theorems returns none).
   { T::property(impl, budget) } -> std::same_as<PropertyOutcome<typename T::Scenario>>;
+  { T::prove(proofRequest) } -> std::same_as<std::vector<ProofOutcome<typename T::Scenario>>>;
 };
 
 }  // namespace dmacheck

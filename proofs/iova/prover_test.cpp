@@ -5,10 +5,15 @@
 
 #include <thread>
 
-#include "proofs/iova/prover.h"
+#include "proofs/iova/theorems.h"
+#include "targets/iova/target.h"
 
 namespace dmacheck::proofs::iova {
 namespace {
+
+using Prover = BugTheoremProver<dmacheck::iova::IovaTarget>;
+using ProofResult = Prover::Result;
+using ProofJob = Prover::Job;
 
 constexpr unsigned kTimeoutMs = 20000;
 

@@ -2,6 +2,7 @@
 
 #include "impl/iova/flush_rule.h"
 #include "impl/iova/pfn_arith.h"
+#include "targets/iova/target.h"
 
 namespace dmacheck::proofs::iova {
 
@@ -202,3 +203,11 @@ const std::vector<Theorem>& iovaTheorems() {
 }
 
 }  // namespace dmacheck::proofs::iova
+
+namespace dmacheck::iova {
+
+std::vector<IovaTarget::Proof> IovaTarget::prove(const ProofRequest& request) {
+  return proofs::BugTheoremProver<IovaTarget>::run(request, proofs::iova::iovaTheorems());
+}
+
+}  // namespace dmacheck::iova

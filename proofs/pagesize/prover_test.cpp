@@ -5,10 +5,15 @@
 
 #include <thread>
 
-#include "proofs/pagesize/prover.h"
+#include "proofs/pagesize/theorems.h"
+#include "targets/pagesize/target.h"
 
 namespace dmacheck::proofs::pagesize {
 namespace {
+
+using Prover = BugTheoremProver<dmacheck::pagesize::PagesizeTarget>;
+using ProofResult = Prover::Result;
+using ProofJob = Prover::Job;
 
 TEST(PagesizeProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
   std::vector<const Theorem*> theorems;

@@ -3,6 +3,7 @@
 #include "impl/pagesize/granule_rules.h"
 #include "impl/pagesize/pgsize_rules.h"
 #include "impl/pagesize/vfio_rules.h"
+#include "targets/pagesize/target.h"
 
 namespace dmacheck::proofs::pagesize {
 
@@ -261,3 +262,11 @@ const std::vector<Theorem>& pagesizeTheorems() {
 }
 
 }  // namespace dmacheck::proofs::pagesize
+
+namespace dmacheck::pagesize {
+
+std::vector<PagesizeTarget::Proof> PagesizeTarget::prove(const ProofRequest& request) {
+  return proofs::BugTheoremProver<PagesizeTarget>::run(request, proofs::pagesize::pagesizeTheorems());
+}
+
+}  // namespace dmacheck::pagesize

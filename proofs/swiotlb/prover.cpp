@@ -5,7 +5,9 @@
 #include "base/input_error.h"
 #include "check/swiotlb/checker.h"
 #include "targets/swiotlb/implementations.h"
+#include "proofs/proof_selection.h"
 #include "proofs/smt/parallel.h"
+#include "targets/swiotlb/target.h"
 
 namespace dmacheck::proofs::swiotlb {
 
@@ -77,3 +79,39 @@ std::vector<ProofResult> proveAll(const std::vector<ProofJob>& jobs, const Prove
 }
 
 }  // namespace dmacheck::proofs::swiotlb
+
+namespace dmacheck::swiotlb {
+
+namespace {
+
+namespace ps = proofs::swiotlb;
+
+SwiotlbTarget::Proof outcome(ps::ProofResult r) {
+  SwiotlbTarget::Proof o;
+  o.theorem = r.theorem->id, o.statement = r.theorem->statement, o.invariant = r.theorem->invariant;
+  o.variant = r.variant->name, o.variantState = r.variant->state;
+  o.verdict = proofs::smt::verdictName(r.verdict);
+  if (r.verdict == proofs::smt::Verdict::Counterexample && !r.witness) o.verdict += r.traceExpected ? " (no trace)" : " (no shape)";
+  if (r.verdict == proofs::smt::Verdict::Counterexample && r.witness && !r.replayConfirmed) o.verdict += " (replay differs)";
+  o.expected = proofs::smt::verdictName(r.expected), o.expectedBecause = r.expectedBecause;
+  o.reason = r.reason, o.seconds = r.seconds, o.replayed = r.replayed;
+  if (r.witness) o.witness = std::move(r.witness->scenario), o.witnessSeconds = r.witness->seconds;
+  o.asExpected = r.asExpected();
+  return o;
+}
+
+}  // namespace
+
+std::vector<SwiotlbTarget::Proof> SwiotlbTarget::prove(const ProofRequest& request) {
+  std::vector<ps::ProofJob> jobs;
+  for (const ps::Theorem* t : proofs::chosenTheorems(name, ps::swiotlbTheorems(), request.theorems))
+    for (const impl::Variant* v :
+         proofs::chosenVariants(variants(), request.impls, impl::findSwiotlbVariant, unknownImplementationMessage))
+      if (ps::theoremApplies(*t, *v)) jobs.push_back({t, v});
+  if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");
+  std::vector<Proof> out;
+  for (ps::ProofResult& r : ps::proveAll(jobs, {request.timeoutMs}, request.threads)) out.push_back(outcome(std::move(r)));
+  return out;
+}
+
+}  // namespace dmacheck::swiotlb

@@ -39,12 +39,6 @@ const std::vector<Theorem>& swiotlbTheorems() {
   return theorems;
 }
 
-const Theorem* findTheorem(const std::string& id) {
-  for (const Theorem& t : swiotlbTheorems())
-    if (t.id == id) return &t;
-  return nullptr;
-}
-
 bool theoremApplies(const Theorem& theorem, const Variant& variant) {
   if (theorem.id == "checked-counts-passed-slots") return atLeast(variant.rules.search, SwState::Sw4);
   if (theorem.alloc) return atLeast(variant.rules.search, SwState::Sw1b);  // swiotlb_alloc: f4111e39a52a

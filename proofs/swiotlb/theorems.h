@@ -33,7 +33,6 @@ struct Theorem {
 };
 
 const std::vector<Theorem>& swiotlbTheorems();
-const Theorem* findTheorem(const std::string& id);
 
 // Whether the theorem says anything about this variant (the slots_checked bound exists
 // from SW-4 on; before, the loop runs until the index comes back; swiotlb_alloc exists

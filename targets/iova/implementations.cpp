@@ -5,7 +5,7 @@
 #include "impl/iova/dma_domain.h"
 #include "impl/iova/s390_bitmap.h"
 #include "kernel/iova/kernel_iova_domain.h"
-#include "kernel/tree_build.h"
+#include "kernel/iova/tree_recipe.h"
 #include "kernel/tree_variant.h"
 
 namespace dmacheck::iova {
@@ -24,7 +24,7 @@ Implementation fromVariant(const impl::iova::Variant& v) {
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the same kernel generation.
 std::optional<Implementation> kernelImplementation() {
-  const auto lib = kernel::builtLibraryFrom(kernel::kKernelIovaEnv);
+  const auto lib = kernel::builtLibraryFrom(kernel::iovaTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
     const bool since67 = kernel::TreeVersion::parse(lib->version).atLeast(6, 7);  // the single flush queue and list depot

@@ -5,6 +5,7 @@
 #include "check/iova/minimize.h"
 #include "check/iova/report.h"
 #include "check/iova/trace_codec.h"
+#include "kernel/iova/tree_recipe.h"
 #include "model/iova/invariants.h"
 #include "targets/iova/implementations.h"
 #include "targets/target.h"
@@ -26,10 +27,10 @@ struct IovaTarget : TargetBase<IovaTarget, Scenario, Implementation, CheckResult
   static std::string unknown(const std::string& n) { return unknownImplementationMessage(n); }
   static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
-  static bool cheapToCheck(const Scenario& s) {
-    return s.config.endPfn <= 4096;
-  }
+  static bool cheapToCheck(const Scenario& s) { return s.config.endPfn <= 4096; }
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return &dmacheck::kernel::iovaTreeRecipe(); }  // kernel/iova/
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // props/iova/property.cpp
+  static std::vector<Proof> prove(const ProofRequest& request);  // proofs/iova/theorems.cpp
 };
 static_assert(dmacheck::Target<IovaTarget>);
 

@@ -31,7 +31,9 @@ struct PagesizeTarget : TargetBase<PagesizeTarget, Scenario, Implementation, Che
       if (const auto* m = std::get_if<VfioMapOp>(&op); m && m->size > (1u << 24)) return false;
     return true;
   }
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return nullptr; }  // no harness of a tree's code
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // props/pagesize/property.cpp
+  static std::vector<Proof> prove(const ProofRequest& request);  // proofs/pagesize/theorems.cpp
 };
 static_assert(dmacheck::Target<PagesizeTarget>);
 

@@ -4,7 +4,7 @@
 
 #include "impl/swiotlb/slot_pool.h"
 #include "kernel/swiotlb/kernel_slot_pool.h"
-#include "kernel/tree_build.h"
+#include "kernel/swiotlb/tree_recipe.h"
 #include "kernel/tree_variant.h"
 
 namespace dmacheck::swiotlb {
@@ -28,7 +28,7 @@ const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
 // A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant of the same release.
 std::optional<Implementation> kernelImplementation() {
-  const auto lib = kernel::builtLibraryFrom(kernel::kKernelSwiotlbEnv);
+  const auto lib = kernel::builtLibraryFrom(kernel::swiotlbTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
     const impl::Variant& beside = variantOfVersion(kernel::TreeVersion::parse(lib->version));

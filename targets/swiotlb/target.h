@@ -5,6 +5,7 @@
 #include "check/swiotlb/minimize.h"
 #include "check/swiotlb/report.h"
 #include "check/swiotlb/trace_codec.h"
+#include "kernel/swiotlb/tree_recipe.h"
 #include "model/swiotlb/invariants.h"
 #include "targets/swiotlb/implementations.h"
 #include "targets/target.h"
@@ -26,10 +27,10 @@ struct SwiotlbTarget : TargetBase<SwiotlbTarget, Scenario, Implementation, Check
   static std::string unknown(const std::string& n) { return unknownImplementationMessage(n); }
   static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
-  static bool cheapToCheck(const Scenario& s) {
-    return s.config.pool.slots <= 4096;
-  }
+  static bool cheapToCheck(const Scenario& s) { return s.config.pool.slots <= 4096; }
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return &dmacheck::kernel::swiotlbTreeRecipe(); }  // kernel/swiotlb/
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // props/swiotlb/property.cpp
+  static std::vector<Proof> prove(const ProofRequest& request);  // proofs/swiotlb/prover.cpp
 };
 static_assert(dmacheck::Target<SwiotlbTarget>);
 

@@ -22,7 +22,9 @@ struct ToyTarget : TargetBase<ToyTarget, Scenario, Implementation, CheckResult> 
   static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario&) { return true; }
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return nullptr; }  // no harness of a tree's code
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // property.cpp
+  static std::vector<Proof> prove(const ProofRequest& request);  // toy.cpp
 };
 static_assert(dmacheck::Target<ToyTarget>);
 

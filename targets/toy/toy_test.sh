@@ -35,6 +35,7 @@ expect 1 "VIOLATED: B-FIT at step 1" replay input.bin --target toy
 expect 0 "4 passed, 0 failed" corpus "$corpus"
 expect 2 "unknown toy implementation 'nope'" check --target toy --impl nope
 expect 0 "toy-1.0 .*B-FIT x2 .* yes" zoo --target toy --seeds 2
+expect 2 "target toy has no theorems to prove" prove --target toy
 # The real targets are unchanged beside it.
 expect 0 "^swiotlb proposal-wrap-distance$" list --targets
 exit $failed

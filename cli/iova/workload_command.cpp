@@ -14,6 +14,7 @@
 #include "check/numbers.h"
 #include "cli/command.h"
 #include "cli/json_result.h"
+#include "cli/target_commands.h"
 #include "model/iova/config_rules.h"
 
 namespace dmacheck::cli {
@@ -137,7 +138,6 @@ int run(const Options& o) {
   return wrong ? kExitViolation : kExitOk;
 }
 
-}  // namespace
 
 Command addWorkloadCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
@@ -157,5 +157,9 @@ Command addWorkloadCommand(CLI::App& root) {
   app->add_flag("--json", o->json, "Machine-readable result on stdout, the table on stderr (docs/json.md)");
   return {app, [o] { return run(*o); }};
 }
+
+const bool registered = registerTargetCommand(addWorkloadCommand);
+
+}  // namespace
 
 }  // namespace dmacheck::cli
