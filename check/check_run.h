@@ -2,6 +2,7 @@
 // One checker run over a scenario, the same for every target: its result type and its
 // loop, with one stop rule. A target's checker supplies only its Steps (what one operation
 // does to the implementation and the model, and the whole-state check at the end).
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,11 @@ namespace dmacheck {
 
 template <class Op, class StepReport>
 struct CheckRun {
+  // Takes each step's report as it is made, instead of `reports` (a replay of a long trace
+  // prints and forgets them).
+  using Sink = std::function<void(StepReport&&)>;
+  using Report = StepReport;
+
   std::optional<Violation> firstViolation;
   std::vector<Op> ranOps;               // the operations that ran, as they ran (skips dropped)
   std::vector<StepReport> reports;      // with keepReports
@@ -34,7 +40,7 @@ bool sameFailure(const Run& a, const Run& b) {
 // The stop rule: after a crash, or at the first violation when asked to; the whole-state
 // check runs only when every operation did.
 template <class Run, class Steps, class Op>
-Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& options) {
+Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& options, const typename Run::Sink& sink = {}) {
   Run run;
   for (const Op& op : ops) {
     typename decltype(run.reports)::value_type report;
@@ -44,7 +50,8 @@ Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& optio
     run.ranOps.push_back(std::move(*ran));
     if (!run.firstViolation && !report.violations.empty()) run.firstViolation = report.violations.front();
     const bool stop = steps.crashed() || (options.stopAtFirstViolation && run.firstViolation);
-    if (options.keepReports) run.reports.push_back(std::move(report));
+    if (sink) sink(std::move(report));
+    else if (options.keepReports) run.reports.push_back(std::move(report));
     if (stop) return run;
   }
   run.finalViolations = steps.finish(run.ranOps.size());

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -153,15 +154,26 @@ std::optional<std::string> TraceDocument::expectedFor(const std::string& variant
 
 bool isTraceText(const std::string& contents) { return contents.rfind(kTraceMagic, 0) == 0; }
 
-TraceDocument parseTraceDocument(const std::string& text) {
-  TraceDocument doc;
-  std::istringstream in(text);
+namespace {
+
+// The next line of `text` from `pos` (without its '\n'); false at the end.
+bool nextLine(std::string_view text, std::size_t& pos, std::string& line) {
+  if (pos >= text.size()) return false;
+  const std::size_t end = std::min(text.find('\n', pos), text.size());
+  line.assign(text.substr(pos, end - pos));
+  pos = end + 1;
+  return true;
+}
+
+}  // namespace
+
+void parseTraceStream(std::string_view text, TraceDocument& doc, const std::function<void(TraceLine&&)>& body) {
   std::string raw;
-  std::size_t number = 0;
-  if (!std::getline(in, raw)) throw InputError("the trace is empty", 1);
+  std::size_t pos = 0, number = 0;
+  if (!nextLine(text, pos, raw)) throw InputError("the trace is empty", 1);
   ++number;
   doc.version = parseVersion(raw);
-  while (std::getline(in, raw)) {
+  while (nextLine(text, pos, raw)) {
     ++number;
     std::string comment;
     auto tokens = tokenize(raw, number, comment);
@@ -186,10 +198,15 @@ TraceDocument parseTraceDocument(const std::string& text) {
       if (doc.target.empty())
         throw InputError(fmt::format("'{}' before 'target': the target line must come first", line.keyword),
                          number);
-      doc.lines.push_back(std::move(line));
+      body(std::move(line));
     }
   }
   if (doc.target.empty()) throw InputError("the trace has no 'target' line");
+}
+
+TraceDocument parseTraceDocument(const std::string& text) {
+  TraceDocument doc;
+  parseTraceStream(text, doc, [&doc](TraceLine&& line) { doc.lines.push_back(std::move(line)); });
   return doc;
 }
 

@@ -12,9 +12,11 @@
 // '#' starts a comment (whole line, or after the fields). Values may be "double quoted".
 // The target's codec turns header and operation lines into its own types.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dmacheck {
@@ -61,6 +63,9 @@ bool isTraceText(const std::string& contents);
 
 // Parses the text of a trace file. Throws InputError (with line number) on any deviation.
 TraceDocument parseTraceDocument(const std::string& text);
+// The same, handing each target line (header or operation) to `body` as it is read instead
+// of keeping it in doc.lines: a long trace is never held twice.
+void parseTraceStream(std::string_view text, TraceDocument& doc, const std::function<void(TraceLine&&)>& body);
 // A regular file's contents; InputError for a directory, device, pipe, a file over
 // kMaxFileBytes or one that cannot be read.
 inline constexpr std::uint64_t kMaxFileBytes = 1ULL << 30;

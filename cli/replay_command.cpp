@@ -32,33 +32,41 @@ int replay(const Options& o) {
   if (name.empty())
     throw InputError(fmt::format("{}: no implementation to run: give --impl NAME or add an 'impl' line", o.file));
   const auto impl = implementationNamed<T>(name);
-  const auto run = T::check(trace.scenario, impl, o.stopAtFirst, true);
   const auto* v = impl.variant;
-  std::size_t broken = 0;
-  for (const auto& r : run.reports) broken += r.violations.empty() ? 0 : 1;
-  broken += run.finalViolations.empty() ? 0 : 1;
-  const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
   const auto expected =
       trace.document.expectedFor(impl.name, impl.variant ? impl.variant->aliases : std::vector<std::string>{});
+  if (!o.json)
+    std::cout << fmt::format("dmacheck replay {} on {} ({}){}\n", o.file, impl.name, T::name,
+                             v ? fmt::format(" ({}; {}; {})", v->state, v->commits, v->kernels) : "")
+              << T::replayHead(trace.scenario);
+  std::size_t steps = 0, broken = 0;  // each step is printed as it runs, then forgotten
+  std::vector<Violation> violations;
+  const auto run = T::check(trace.scenario, impl, o.stopAtFirst, [&](typename T::CheckResult::Report&& r) {
+    ++steps;
+    broken += r.violations.empty() ? 0 : 1;
+    violations.insert(violations.end(), r.violations.begin(), r.violations.end());
+    if (!o.json) std::cout << T::replayStep(r);
+  });
+  broken += run.finalViolations.empty() ? 0 : 1;
+  violations.insert(violations.end(), run.finalViolations.begin(), run.finalViolations.end());
+  const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
   const int status = expected && *expected != verdict ? kExitMismatch : run.firstViolation ? kExitViolation : kExitOk;
   if (o.json) {
     nlohmann::json j = resultFrame("replay");
     nlohmann::json all = nlohmann::json::array();
-    for (const Violation& x : run.allViolations()) all.push_back(violationJson(x));
+    for (const Violation& x : violations) all.push_back(violationJson(x));
     j.update({{"file", o.file}, {"target", std::string(T::name)}, {"impl", impl.name}, {"verdict", verdict},
-              {"steps", run.reports.size()}, {"broken_steps", broken}, {"violations", all},
+              {"steps", steps}, {"broken_steps", broken}, {"violations", all},
               {"expected", expected ? nlohmann::json(*expected) : nlohmann::json(nullptr)}});
     std::cout << j.dump(2) << "\n";
     return status;
   }
-  std::cout << fmt::format("dmacheck replay {} on {} ({}){}\n", o.file, impl.name, T::name,
-                           v ? fmt::format(" ({}; {}; {})", v->state, v->commits, v->kernels) : "");
-  std::cout << T::replay(trace.scenario, run);
+  std::cout << T::replayEnd(run, steps);
   if (run.firstViolation)
     std::cout << fmt::format("VIOLATED: {} at step {} ({} of {} steps broke an invariant)\n", verdict,
-                             run.firstViolation->step, broken, run.reports.size());
+                             run.firstViolation->step, broken, steps);
   else
-    std::cout << fmt::format("OK: all {} steps hold\n", run.reports.size());
+    std::cout << fmt::format("OK: all {} steps hold\n", steps);
   if (expected)  // a disagreement is its own exit code, as in `corpus`
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
   return status;

@@ -35,7 +35,9 @@ std::string targetOfFile(const std::string& path, const std::string& fallback) {
                                  "start with it; anything else is read as a libFuzzer input)", path, kTraceMagic));
   if (!isTraceText(contents)) return fallback;
   try {
-    return parseTraceDocument(contents).target;
+    TraceDocument doc;  // the target lines are read (and checked) but not kept
+    parseTraceStream(contents, doc, [](TraceLine&&) {});
+    return doc.target;
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", path, e.what()));
   }

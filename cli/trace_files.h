@@ -60,9 +60,9 @@ LoadedTrace<T> loadTrace(const std::string& path) {
       t.document.target = std::string(T::name);
       return t;
     }
-    LoadedTrace<T> t{path, parseTraceDocument(contents), {}};
+    LoadedTrace<T> t{path, {}, {}};
+    t.scenario = T::fromText(contents, t.document);
     requireKnownExpectations<T>(t.document);
-    t.scenario = T::fromDocument(t.document);
     return t;
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", path, e.what()));

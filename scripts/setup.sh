@@ -11,6 +11,7 @@ packages=(
   libgtest-dev               # unit tests
   libz3-dev                  # Z3 proofs (proofs/)
   libfmt-dev libcli11-dev nlohmann-json3-dev  # formatting, command line, JSON output
+  time                       # peak memory of a replay (bench/replay_memory.sh)
 )
 (($#)) && packages=("$@")
 

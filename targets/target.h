@@ -4,7 +4,7 @@
 //
 // A target's folders (model/T, impl/T, check/T, props/T, targets/T, corpus/T, ...) name
 // their functions the same way in namespace dmacheck::T (checkScenario, minimizeScenario,
-// renderTrace, renderReplay, encodeInput, validateScenario, found by
+// renderTrace, renderStep, headerLines, encodeInput, validateScenario, found by
 // argument-dependent lookup on T's Scenario); targets/T/target.h declares the descriptor,
 // deriving from TargetBase, which supplies the engine-facing calls; the `Target` concept
 // below is what every command and engine requires, checked where the descriptor is
@@ -21,6 +21,7 @@
 #include "check/proof_outcome.h"
 #include "check/property_outcome.h"
 #include "check/trace_document.h"
+#include "check/trace_reader.h"
 #include "check/trace_render.h"
 #include "check/violation.h"
 #include "kernel/tree_recipe.h"
@@ -58,12 +59,48 @@ struct TargetBase {
     return std::nullopt;
   }
   static std::string trace(const Scenario& s, const TraceMeta& m, const CheckResult* r) { return renderTrace(s, m, r); }
-  static std::string replay(const Scenario& s, const CheckResult& r) { return renderReplay(s, r); }
+  // Every step's report to `sink` as it is made (kept nowhere): a replay of a long trace.
+  static CheckResult check(const Scenario& s, const Implementation& i, bool stopAtFirst,
+                           const typename CheckResult::Sink& sink) {
+    return checkScenario(s, i.make, CheckOptions{.stopAtFirstViolation = stopAtFirst, .keepReports = true}, sink);
+  }
+  // The replay report, one frame for every target: the header lines, each step as the
+  // target renders it (renderStep), then what the whole-state check found at the end.
+  static std::string replayHead(const Scenario& s) {
+    std::string out;
+    for (const std::string& line : headerLines(s.config)) out += "  " + line + "\n";
+    return out;
+  }
+  static std::string replayStep(const typename CheckResult::Report& r) { return renderStep(r); }
+  static std::string replayEnd(const CheckResult& r, std::size_t steps) {
+    std::string out;
+    for (const Violation& v : r.finalViolations)
+      out += "     ! " + v.invariant + (steps == 0 ? " in the initial state: " : " after the last step: ") + v.detail + "\n";
+    return out;
+  }
+  static std::string replay(const Scenario& s, const CheckResult& r) {
+    std::string out = replayHead(s);
+    for (const auto& report : r.reports) out += replayStep(report);
+    return out + replayEnd(r, r.reports.size());
+  }
   static std::vector<std::uint8_t> encode(const Scenario& s) { return encodeInput(s); }
   static void validate(const Scenario& s) { validateScenario(s); }
   // A trace's scenario, checked against the target's client rules (InputError if broken).
   static Scenario fromDocument(const TraceDocument& d) {
-    Scenario s = Derived::parseDocument(d);
+    Scenario s = readTraceLines<typename Derived::Syntax>(d);
+    validateScenario(s);
+    return s;
+  }
+  // The same from a trace's text, read line by line: `doc` gets the prologue, notes and
+  // expect lines but not the target lines, so a long trace is held once, as operations.
+  static Scenario fromText(std::string_view text, TraceDocument& doc) {
+    std::optional<TraceReader<typename Derived::Syntax>> reader;
+    parseTraceStream(text, doc, [&](TraceLine&& line) {
+      if (!reader) reader.emplace(doc.target);
+      reader->add(line);
+    });
+    if (!reader) reader.emplace(doc.target);
+    Scenario s = std::move(*reader).finish();
     validateScenario(s);
     return s;
   }
@@ -114,6 +151,7 @@ concept Target = requires(const typename T::Scenario& s, const typename T::Imple
   { T::replay(s, result) } -> std::same_as<std::string>;
   // The codecs: trace text (parsed by check/trace_document.h) and libFuzzer bytes.
   { T::fromDocument(doc) } -> std::same_as<typename T::Scenario>;
+  { T::fromText(name, const_cast<TraceDocument&>(doc)) } -> std::same_as<typename T::Scenario>;
   { T::decode(name).scenario } -> std::convertible_to<typename T::Scenario>;
   { T::decode(name).variantChoice } -> std::convertible_to<std::uint8_t>;
   { T::encode(s) } -> std::same_as<std::vector<std::uint8_t>>;

@@ -332,9 +332,9 @@ void validateScenario(const Scenario& s) {
   }
 }
 
-CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator, const CheckOptions& options) {
+CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator, const CheckOptions& options, const CheckResult::Sink& sink) {
   Checker checker(scenario.config, makeAllocator, options.keepReports);
-  return runSteps<CheckResult>(checker, scenario.ops, options);
+  return runSteps<CheckResult>(checker, scenario.ops, options, sink);
 }
 
 }  // namespace dmacheck::iova

@@ -34,6 +34,6 @@ using CheckResult = CheckRun<Op, StepReport>;  // finalViolations: from teardown
 void validateScenario(const Scenario& scenario);
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                          const CheckOptions& options = {});
+                          const CheckOptions& options = {}, const CheckResult::Sink& sink = {});
 
 }  // namespace dmacheck::iova

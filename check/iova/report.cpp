@@ -13,17 +13,12 @@ std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const C
   });
 }
 
-std::string renderReplay(const Scenario& scenario, const CheckResult& run) {
+std::string renderStep(const StepReport& r) {
   std::string out;
-  for (const auto& line : headerLines(scenario.config)) out += "  " + line + "\n";
-  for (const StepReport& r : run.reports) {
-    out += fmt::format("  {:>2} {:<40} -> {}\n", r.step, opLine(r.op), r.outcome);
-    for (const auto& log : r.kernelLog) out += fmt::format("       [kernel] {}\n", log);
-    for (const auto& v : r.violations) out += fmt::format("     ! {} at step {}: {}\n", v.invariant, v.step, v.detail);
-    if (!r.violations.empty() && !r.state.empty()) out += fmt::format("       state: {}\n", r.state);
-  }
-  for (const auto& v : run.finalViolations)
-    out += fmt::format("     ! {} at teardown (step {}): {}\n", v.invariant, v.step, v.detail);
+  out += fmt::format("  {:>2} {:<40} -> {}\n", r.step, opLine(r.op), r.outcome);
+  for (const auto& log : r.kernelLog) out += fmt::format("       [kernel] {}\n", log);
+  for (const auto& v : r.violations) out += fmt::format("     ! {} at step {}: {}\n", v.invariant, v.step, v.detail);
+  if (!r.violations.empty() && !r.state.empty()) out += fmt::format("       state: {}\n", r.state);
   return out;
 }
 

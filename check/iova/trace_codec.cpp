@@ -97,29 +97,14 @@ Op readOp(const TraceLine& line, const Config& c) {
 
 }  // namespace
 
-Scenario scenarioFromDocument(const TraceDocument& doc) {
-  if (doc.target != "iova") throw InputError(fmt::format("this is a '{}' trace, not an iova trace", doc.target));
-  Scenario scenario;
-  bool sawDomain = false, sawMode = false;
-  std::size_t domainLine = 0;
-  for (const TraceLine& line : doc.lines) {
-    if (line.keyword == "domain" || line.keyword == "unmap_mode") {
-      if (!scenario.ops.empty())
-        throw InputError(fmt::format("'{}' must come before the first operation", line.keyword), line.lineNo);
-      bool& seen = line.keyword == "domain" ? sawDomain : sawMode;
-      if (seen) throw InputError(fmt::format("'{}' appears twice", line.keyword), line.lineNo);
-      seen = true;
-      if (line.keyword == "domain") readDomain(line, scenario.config), domainLine = line.lineNo;
-      else readUnmapMode(line, scenario.config);
-      continue;
-    }
-    if (!sawDomain) throw InputError("the 'domain' line must come before the first operation", line.lineNo);
-    scenario.ops.push_back(readOp(line, scenario.config));
-  }
-  if (!sawDomain) throw InputError("an iova trace needs a 'domain' line (start_pfn=, dma32_pfn=, end_pfn=, ...)");
-  if (auto problem = model::configProblem(scenario.config)) throw InputError(*problem, domainLine);
-  return scenario;
+void TraceSyntax::readHeader(const TraceLine& line, Config& config) {
+  if (line.keyword == "domain") readDomain(line, config);
+  else readUnmapMode(line, config);
 }
+
+Op TraceSyntax::readOp(const TraceLine& line, const Config& config) { return iova::readOp(line, config); }
+
+std::optional<std::string> TraceSyntax::configProblem(const Config& config) { return model::configProblem(config); }
 
 std::vector<std::string> headerLines(const Config& c) {
   return {formatTraceLine("domain", {{"start_pfn", hex(c.startPfn)}, {"dma32_pfn", hex(c.dma32Pfn)},

@@ -11,16 +11,29 @@
 //   tick ms=10
 //   cpu-dead cpu=1
 //   lazy-switch race=0 cpu=1
+#include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/iova/ops.h"
 #include "check/trace_document.h"
+#include "check/trace_reader.h"
 
 namespace dmacheck::iova {
 
-// Throws InputError naming the line, the rule and the value.
-Scenario scenarioFromDocument(const TraceDocument& doc);
+// The lines of an iova trace (check/trace_reader.h); InputError names the line, the rule and
+// the value.
+struct TraceSyntax {
+  using Scenario = iova::Scenario;
+  static constexpr std::string_view target = "iova", aTrace = "an iova trace";
+  static constexpr std::array<std::string_view, 2> headers = {"domain", "unmap_mode"};
+  static constexpr std::string_view headerHint = "(start_pfn=, dma32_pfn=, end_pfn=, ...)";
+  static void readHeader(const TraceLine& line, Config& config);
+  static Op readOp(const TraceLine& line, const Config& config);
+  static std::optional<std::string> configProblem(const Config& config);
+};
 
 std::vector<std::string> headerLines(const Config& config);
 std::string opLine(const Op& op, const std::string& comment = "");

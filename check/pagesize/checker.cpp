@@ -186,10 +186,10 @@ void validateScenario(const Scenario& s) {
   }
 }
 
-CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options) {
+CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options, const CheckResult::Sink& sink) {
   validateScenario(scenario);
   Run run(scenario, make);
-  return runSteps<CheckResult>(run, scenario.ops, options);
+  return runSteps<CheckResult>(run, scenario.ops, options, sink);
 }
 
 }  // namespace dmacheck::pagesize

@@ -13,14 +13,11 @@ std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const C
   });
 }
 
-std::string renderReplay(const Scenario& scenario, const CheckResult& run) {
+std::string renderStep(const StepReport& r) {
   std::string out;
-  for (const auto& line : headerLines(scenario.config)) out += "  " + line + "\n";
-  for (const StepReport& r : run.reports) {
-    out += fmt::format("  {:>2} {:<52} -> {}\n", r.step, opLine(r.op), r.outcome);
-    for (const auto& v : r.violations) out += fmt::format("     ! {} at step {}: {}\n", v.invariant, v.step, v.detail);
-    if (!r.violations.empty()) out += fmt::format("       state: {}\n", r.state);
-  }
+  out += fmt::format("  {:>2} {:<52} -> {}\n", r.step, opLine(r.op), r.outcome);
+  for (const auto& v : r.violations) out += fmt::format("     ! {} at step {}: {}\n", v.invariant, v.step, v.detail);
+  if (!r.violations.empty()) out += fmt::format("       state: {}\n", r.state);
   return out;
 }
 

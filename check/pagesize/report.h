@@ -13,6 +13,7 @@ namespace dmacheck::pagesize {
 using TraceMeta = dmacheck::TraceMeta;
 
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
-std::string renderReplay(const Scenario& scenario, const CheckResult& run);
+// One step of the replay report (the frame around it: TargetBase::replay).
+std::string renderStep(const StepReport& report);
 
 }  // namespace dmacheck::pagesize

@@ -83,24 +83,12 @@ Op readOp(const TraceLine& line) {
 
 }  // namespace
 
-Scenario scenarioFromDocument(const TraceDocument& doc) {
-  if (doc.target != "pagesize") throw InputError(fmt::format("this is a '{}' trace, not a pagesize trace", doc.target));
-  Scenario scenario;
-  bool sawContainer = false;
-  for (const TraceLine& line : doc.lines) {
-    if (line.keyword == "container") {
-      if (sawContainer) throw InputError("'container' appears twice", line.lineNo);
-      if (!scenario.ops.empty()) throw InputError("'container' must come before the first operation", line.lineNo);
-      scenario.config = readContainer(line);
-      sawContainer = true;
-      continue;
-    }
-    if (!sawContainer) throw InputError("the 'container' line must come before the first operation", line.lineNo);
-    scenario.ops.push_back(readOp(line));
-  }
-  if (!sawContainer) throw InputError("a pagesize trace needs a 'container' line (host_page=, domains=, v2=)");
-  return scenario;
-}
+void TraceSyntax::readHeader(const TraceLine& line, VfioConfig& config) { config = readContainer(line); }
+
+Op TraceSyntax::readOp(const TraceLine& line, const VfioConfig&) { return pagesize::readOp(line); }
+
+// The container's rules are checked with the operations (validateScenario).
+std::optional<std::string> TraceSyntax::configProblem(const VfioConfig&) { return std::nullopt; }
 
 std::vector<std::string> headerLines(const VfioConfig& c) {
   std::string domains;

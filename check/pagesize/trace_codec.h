@@ -8,16 +8,30 @@
 //   unmap-live live=0
 //   device-map phys=0x1000 size=0x1000 untrusted=1        # dma_map_page through the first domain
 //   sgtable size=0x3000 untrusted=0                       # alloc, get_sgtable, map on the last domain's device
+#include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/pagesize/ops.h"
 #include "check/trace_document.h"
+#include "check/trace_reader.h"
 
 namespace dmacheck::pagesize {
 
 // Throws InputError naming the line, the rule and the value.
-Scenario scenarioFromDocument(const TraceDocument& doc);
+// The lines of a pagesize trace (check/trace_reader.h); InputError names the line, the rule and
+// the value.
+struct TraceSyntax {
+  using Scenario = pagesize::Scenario;
+  static constexpr std::string_view target = "pagesize", aTrace = "a pagesize trace";
+  static constexpr std::array<std::string_view, 1> headers = {"container"};
+  static constexpr std::string_view headerHint = "(host_page=, domains=, v2=)";
+  static void readHeader(const TraceLine& line, VfioConfig& config);
+  static Op readOp(const TraceLine& line, const VfioConfig& config);
+  static std::optional<std::string> configProblem(const VfioConfig& config);
+};
 
 std::vector<std::string> headerLines(const VfioConfig& config);
 std::string opLine(const Op& op, const std::string& comment = "");

@@ -26,7 +26,7 @@ TEST(ByteCodec, EveryCorpusTraceRoundTrips) {
   int traces = 0;
   for (const auto& entry : std::filesystem::directory_iterator(DMACHECK_CORPUS_DIR)) {
     if (entry.path().extension() != ".trace") continue;
-    const Scenario s = scenarioFromDocument(parseTraceDocument(readFile(entry.path().string())));
+    const Scenario s = readTraceLines<TraceSyntax>(parseTraceDocument(readFile(entry.path().string())));
     const auto bytes = encodeInput(s, 7);
     const DecodedInput back = decodeInput(bytes.data(), bytes.size());
     EXPECT_EQ(canonical(back.scenario), canonical(s)) << entry.path();

@@ -302,9 +302,9 @@ void validateScenario(const Scenario& scenario) {
 }
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                          const CheckOptions& options) {
+                          const CheckOptions& options, const CheckResult::Sink& sink) {
   Checker checker(scenario.config, makeAllocator(scenario.config), options.keepReports);
-  return runSteps<CheckResult>(checker, scenario.ops, options);
+  return runSteps<CheckResult>(checker, scenario.ops, options, sink);
 }
 
 }  // namespace dmacheck::swiotlb

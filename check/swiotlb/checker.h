@@ -38,6 +38,6 @@ using CheckResult = CheckRun<Op, StepReport>;
 void validateScenario(const Scenario& scenario);
 
 CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator,
-                          const CheckOptions& options = {});
+                          const CheckOptions& options = {}, const CheckResult::Sink& sink = {});
 
 }  // namespace dmacheck::swiotlb

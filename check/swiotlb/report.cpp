@@ -13,18 +13,12 @@ std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const C
   });
 }
 
-std::string renderReplay(const Scenario& scenario, const CheckResult& run) {
+std::string renderStep(const StepReport& r) {
   std::string out;
-  for (const auto& line : headerLines(scenario.config)) out += "  " + line + "\n";
-  for (const StepReport& r : run.reports) {
-    out += fmt::format("{:>4} {}\n", r.step, opLine(r.op, "-> " + r.outcome));
-    for (const auto& line : r.kernelLog) out += "       " + line + "\n";
-    for (const auto& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
-    for (const auto& line : r.slotMap) out += "       " + line + "\n";
-  }
-  for (const auto& v : run.finalViolations)
-    out += fmt::format("     ! {} violated {}: {}\n", v.invariant,
-                       run.reports.empty() ? "by the initial state" : "after the last step", v.detail);
+  out += fmt::format("{:>4} {}\n", r.step, opLine(r.op, "-> " + r.outcome));
+  for (const auto& line : r.kernelLog) out += "       " + line + "\n";
+  for (const auto& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
+  for (const auto& line : r.slotMap) out += "       " + line + "\n";
   return out;
 }
 

@@ -15,7 +15,7 @@ using TraceMeta = dmacheck::TraceMeta;
 // A trace file; when `run` has reports, each operation carries its outcome as a comment.
 std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
 
-// The replay report: every step, its kernel log, violations and a slot map where one broke.
-std::string renderReplay(const Scenario& scenario, const CheckResult& run);
+// One step of the replay report (the frame around it: TargetBase::replay).
+std::string renderStep(const StepReport& report);
 
 }  // namespace dmacheck::swiotlb

@@ -65,29 +65,14 @@ Op readOp(const TraceLine& line) {
 
 }  // namespace
 
-Scenario scenarioFromDocument(const TraceDocument& doc) {
-  if (doc.target != "swiotlb")
-    throw InputError(fmt::format("this is a '{}' trace, not a swiotlb trace", doc.target));
-  Scenario scenario;
-  bool sawPool = false, sawDevice = false;
-  std::size_t poolLine = 0;
-  for (const TraceLine& line : doc.lines) {
-    if (line.keyword == "pool" || line.keyword == "device") {
-      if (!scenario.ops.empty())
-        throw InputError(fmt::format("'{}' must come before the first operation", line.keyword), line.lineNo);
-      bool& seen = line.keyword == "pool" ? sawPool : sawDevice;
-      if (seen) throw InputError(fmt::format("'{}' appears twice", line.keyword), line.lineNo);
-      seen = true;
-      if (line.keyword == "pool") readPool(line, scenario.config.pool), poolLine = line.lineNo;
-      else readDevice(line, scenario.config.device);
-      continue;
-    }
-    scenario.ops.push_back(readOp(line));
-  }
-  if (!sawPool) throw InputError("a swiotlb trace needs a 'pool' line (start=, slots=, areas=, page=)");
-  if (auto problem = model::configProblem(scenario.config)) throw InputError(*problem, poolLine);
-  return scenario;
+void TraceSyntax::readHeader(const TraceLine& line, Config& config) {
+  if (line.keyword == "pool") readPool(line, config.pool);
+  else readDevice(line, config.device);
 }
+
+Op TraceSyntax::readOp(const TraceLine& line, const Config&) { return swiotlb::readOp(line); }
+
+std::optional<std::string> TraceSyntax::configProblem(const Config& config) { return model::configProblem(config); }
 
 std::vector<std::string> headerLines(const Config& config) {
   const PoolConfig& p = config.pool;

@@ -7,16 +7,30 @@
 //   alloc size=0x2000 cpu=0
 //   unmap live=0
 //   sync live=0 offset=0x900 size=0x100 dir=cpu
+#include <array>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/swiotlb/ops.h"
 #include "check/trace_document.h"
+#include "check/trace_reader.h"
 
 namespace dmacheck::swiotlb {
 
 // Throws InputError naming the line, the rule and the value.
-Scenario scenarioFromDocument(const TraceDocument& doc);
+// The lines of a swiotlb trace (check/trace_reader.h); InputError names the line, the rule and
+// the value.
+struct TraceSyntax {
+  using Scenario = swiotlb::Scenario;
+  static constexpr std::string_view target = "swiotlb", aTrace = "a swiotlb trace";
+  static constexpr std::array<std::string_view, 2> headers = {"pool", "device"};
+  static constexpr std::string_view headerHint = "(start=, slots=, areas=, page=)";
+  static void readHeader(const TraceLine& line, Config& config);
+  static Op readOp(const TraceLine& line, const Config& config);
+  static std::optional<std::string> configProblem(const Config& config);
+};
 
 std::vector<std::string> headerLines(const Config& config);
 std::string opLine(const Op& op, const std::string& comment = "");

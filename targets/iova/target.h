@@ -25,7 +25,7 @@ struct IovaTarget : TargetBase<IovaTarget, Scenario, Implementation, CheckResult
   static std::optional<Implementation> find(const std::string& n) { return findImplementation(n); }
   static std::vector<Implementation> all() { return allImplementations(); }
   static std::string unknown(const std::string& n) { return unknownImplementationMessage(n); }
-  static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
+  using Syntax = TraceSyntax;
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario& s) { return s.config.endPfn <= 4096; }
   static const dmacheck::kernel::TreeRecipe* treeRecipe() { return &dmacheck::kernel::iovaTreeRecipe(); }  // kernel/iova/

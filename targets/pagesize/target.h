@@ -24,7 +24,7 @@ struct PagesizeTarget : TargetBase<PagesizeTarget, Scenario, Implementation, Che
   static std::optional<Implementation> find(const std::string& n) { return findImplementation(n); }
   static std::vector<Implementation> all() { return allImplementations(); }
   static std::string unknown(const std::string& n) { return unknownImplementationMessage(n); }
-  static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
+  using Syntax = TraceSyntax;
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario& s) {
     for (const Op& op : s.ops)  // a large map costs milliseconds

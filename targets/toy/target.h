@@ -19,7 +19,7 @@ struct ToyTarget : TargetBase<ToyTarget, Scenario, Implementation, CheckResult> 
   static std::optional<Implementation> find(const std::string& n) { return findImplementation(n); }
   static std::vector<Implementation> all() { return allImplementations(); }
   static std::string unknown(const std::string& n) { return unknownImplementationMessage(n); }
-  static Scenario parseDocument(const TraceDocument& d) { return scenarioFromDocument(d); }
+  using Syntax = TraceSyntax;
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario&) { return true; }
   static const dmacheck::kernel::TreeRecipe* treeRecipe() { return nullptr; }  // no harness of a tree's code

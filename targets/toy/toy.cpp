@@ -69,10 +69,6 @@ std::string opLine(const Op& op, const std::string& comment) {
   return formatTraceLine("reset", {}, comment);
 }
 
-std::vector<std::string> headerLines(const Config& c) {
-  return {formatTraceLine("arena", {{"capacity", fmt::format("{:#x}", c.capacity)}})};
-}
-
 // One step of the one checker loop (check/check_run.h).
 class Steps {
  public:
@@ -153,47 +149,46 @@ void validateScenario(const Scenario& s) {
       throw InputError(fmt::format("operation {} ({}): size must be 1..capacity+1", i + 1, opText(s.ops[i])));
 }
 
-CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options) {
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options, const CheckResult::Sink& sink) {
   Steps steps(s.config, make);
-  return runSteps<CheckResult>(steps, s.ops, options);
+  return runSteps<CheckResult>(steps, s.ops, options, sink);
 }
 
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(s, make, invariant).result();
 }
 
-Scenario scenarioFromDocument(const TraceDocument& doc) {
-  Scenario s;
-  bool arena = false;
-  for (const TraceLine& line : doc.lines) {
-    if (line.keyword == "arena") {
-      line.allowOnly({"capacity"});
-      s.config.capacity = line.number("capacity");
-      arena = true;
-    } else if (line.keyword == "alloc") {
-      line.allowOnly({"size"});
-      s.ops.push_back(AllocOp{line.number("size")});
-    } else if (line.keyword == "reset") {
-      line.allowOnly({});
-      s.ops.push_back(ResetOp{});
-    } else {
-      throw InputError(fmt::format("unknown toy line '{}' (known: arena, alloc, reset)", line.keyword), line.lineNo);
-    }
-  }
-  if (!arena) throw InputError("a toy trace needs an 'arena capacity=N' line");
-  return s;
+std::vector<std::string> headerLines(const Config& c) {
+  return {formatTraceLine("arena", {{"capacity", fmt::format("{:#x}", c.capacity)}})};
 }
+
+void TraceSyntax::readHeader(const TraceLine& line, Config& config) {
+  line.allowOnly({"capacity"});
+  config.capacity = line.number("capacity");
+}
+
+Op TraceSyntax::readOp(const TraceLine& line, const Config&) {
+  if (line.keyword == "alloc") {
+    line.allowOnly({"size"});
+    return AllocOp{line.number("size")};
+  }
+  if (line.keyword == "reset") {
+    line.allowOnly({});
+    return ResetOp{};
+  }
+  throw InputError(fmt::format("unknown toy line '{}' (known: arena, alloc, reset)", line.keyword), line.lineNo);
+}
+
+std::optional<std::string> TraceSyntax::configProblem(const Config&) { return std::nullopt; }
 
 std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run) {
   return renderTraceText("toy", s, meta, run, headerLines, opLine);
 }
 
-std::string renderReplay(const Scenario& s, const CheckResult& run) {
-  std::string out = "  " + headerLines(s.config).front() + "\n";
-  for (const StepReport& r : run.reports) {
-    out += fmt::format("  {:>2} {:<24} -> {}\n", r.step, opText(r.op), r.outcome);
-    for (const Violation& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
-  }
+std::string renderStep(const StepReport& r) {
+  std::string out;
+  out += fmt::format("  {:>2} {:<24} -> {}\n", r.step, opText(r.op), r.outcome);
+  for (const Violation& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
   return out;
 }
 

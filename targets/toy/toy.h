@@ -5,16 +5,19 @@
 // `dmacheck_toy`, the command built with it (targets/toy/toy_test.sh). Everything a real
 // target spreads over model/, impl/ and check/ sits in this one folder, and, as everywhere,
 // the model (ToySpec) shares no helper with the implementation (Bump).
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "check/check_run.h"
 #include "check/trace_document.h"
+#include "check/trace_reader.h"
 #include "check/trace_render.h"
 #include "impl/bug_record.h"
 #include "impl/variant_record.h"
@@ -77,11 +80,22 @@ std::string unknownImplementationMessage(const std::string& name);
 
 // The engine-facing functions every target names the same (targets/target.h).
 void validateScenario(const Scenario& s);
-CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {});
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {}, const CheckResult::Sink& sink = {});
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
-Scenario scenarioFromDocument(const TraceDocument& doc);
+std::vector<std::string> headerLines(const Config& config);
+
+struct TraceSyntax {
+  using Scenario = toy::Scenario;
+  static constexpr std::string_view target = "toy", aTrace = "a toy trace";
+  static constexpr std::array<std::string_view, 1> headers = {"arena"};
+  static constexpr std::string_view headerHint = "(capacity=N)";
+  static void readHeader(const TraceLine& line, Config& config);
+  static Op readOp(const TraceLine& line, const Config& config);
+  static std::optional<std::string> configProblem(const Config& config);
+};
 std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run = nullptr);
-std::string renderReplay(const Scenario& s, const CheckResult& run);
+// One step of the replay report (the frame around it: TargetBase::replay).
+std::string renderStep(const StepReport& report);
 
 // Fuzzer bytes: [variant choice] [capacity - 1] then one byte per operation, 0 = reset,
 // 1..7 = alloc of that many bytes (other values are taken modulo 8).
