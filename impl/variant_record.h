@@ -38,4 +38,11 @@ std::string recordNames(const std::vector<Variant>& all) {
   return names;
 }
 
+// A registry's table built on first use: `Build` runs once, the table lives to the end.
+template <auto Build>
+const auto& builtOnce() {
+  static const auto table = Build();
+  return table;
+}
+
 }  // namespace dmacheck::impl

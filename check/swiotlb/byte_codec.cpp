@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 
+#include "check/byte_fields.h"
 #include "check/trace_document.h"
 
 namespace dmacheck::swiotlb {
 
 namespace {
 
-constexpr std::uint8_t kEscape = 0xff;
 // Pools of up to 8192 slots (16 MiB): every corpus trace fits, and a fuzz input that builds a
 // 2 GiB pool costs milliseconds and explores nothing a smaller one does not.
 constexpr std::uint64_t kMaxFuzzSlots = 8192;
@@ -34,44 +33,13 @@ constexpr std::array<std::uint64_t, 8> kOffsets = {0, 0x100, 0x200, 0x300, 0x7ff
 constexpr std::array<std::uint64_t, 5> kSyncSizes = {0x100, 1, 0x200, 0x800, 0x1000};
 constexpr std::array<std::uint64_t, 2> kDirs = {0, 1};
 
-class Reader {
- public:
-  explicit Reader(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
-  bool done() const { return pos_ >= bytes_.size(); }
-  std::uint8_t byte() { return pos_ < bytes_.size() ? bytes_[pos_++] : 0; }
-  template <std::size_t N>
-  std::uint64_t field(const std::array<std::uint64_t, N>& table) {
-    const std::uint8_t tag = byte();
-    if (tag == kEscape) return varint();
-    return table[tag % N];
-  }
+using Reader = ByteFieldReader;
 
- private:
-  std::uint64_t varint() {
-    std::uint64_t value = 0;
-    for (unsigned shift = 0; shift < 64; shift += 7) {
-      const std::uint8_t b = byte();
-      value |= std::uint64_t{b & 0x7fu} << shift;
-      if (!(b & 0x80)) break;
-    }
-    return value;
-  }
-  std::span<const std::uint8_t> bytes_;
-  std::size_t pos_ = 0;
-};
-
-class Writer {
- public:
+// The encoder's side of ByteFieldReader: each field as its table index where it has one.
+struct Writer {
   template <std::size_t N>
   void field(const std::array<std::uint64_t, N>& table, std::uint64_t value) {
-    auto it = std::find(table.begin(), table.end(), value);
-    if (it != table.end()) return bytes.push_back(static_cast<std::uint8_t>(it - table.begin()));
-    bytes.push_back(kEscape);
-    do {
-      const std::uint8_t low = value & 0x7f;
-      value >>= 7;
-      bytes.push_back(low | (value ? 0x80 : 0));
-    } while (value);
+    putField(bytes, table, value);
   }
   std::vector<std::uint8_t> bytes;
 };
@@ -133,7 +101,7 @@ Op readOp(Reader& in, const Config& config) {
 }  // namespace
 
 DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
-  Reader in({data, size});
+  Reader in(data, size);
   DecodedInput out;
   out.scenario.config = readConfig(in);
   out.variantChoice = in.byte();

@@ -167,15 +167,9 @@ std::vector<Bug> buildBugs() {
 
 }  // namespace
 
-const std::vector<Variant>& iovaVariants() {
-  static const std::vector<Variant> variants = buildVariants();
-  return variants;
-}
+const std::vector<Variant>& iovaVariants() { return builtOnce<buildVariants>(); }
 
-const std::vector<Bug>& iovaBugs() {
-  static const std::vector<Bug> bugs = buildBugs();
-  return bugs;
-}
+const std::vector<Bug>& iovaBugs() { return builtOnce<buildBugs>(); }
 
 const Variant* findIovaVariant(std::string_view name) { return findRecord(iovaVariants(), name); }
 

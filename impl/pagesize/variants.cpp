@@ -115,15 +115,9 @@ std::vector<Bug> buildBugs() {
 
 }  // namespace
 
-const std::vector<Variant>& pagesizeVariants() {
-  static const std::vector<Variant> variants = buildVariants();
-  return variants;
-}
+const std::vector<Variant>& pagesizeVariants() { return builtOnce<buildVariants>(); }
 
-const std::vector<Bug>& pagesizeBugs() {
-  static const std::vector<Bug> bugs = buildBugs();
-  return bugs;
-}
+const std::vector<Bug>& pagesizeBugs() { return builtOnce<buildBugs>(); }
 
 const Variant* findPagesizeVariant(std::string_view name) { return findRecord(pagesizeVariants(), name); }
 

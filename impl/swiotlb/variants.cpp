@@ -242,10 +242,7 @@ const std::vector<Variant>& swiotlbVariants() {
   return variants;
 }
 
-const std::vector<Bug>& swiotlbBugs() {
-  static const std::vector<Bug> bugs = buildBugs();
-  return bugs;
-}
+const std::vector<Bug>& swiotlbBugs() { return builtOnce<buildBugs>(); }
 
 const Variant* findSwiotlbVariant(std::string_view name) {
   if (const Variant* v = findRecord(swiotlbVariants(), name)) return v;
