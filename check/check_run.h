@@ -4,8 +4,10 @@
 // does to the implementation and the model, and the whole-state check at the end).
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "base/step_budget.h"
 #include "check/check_options.h"
 #include "check/violation.h"
 
@@ -37,24 +39,44 @@ bool sameFailure(const Run& a, const Run& b) {
 // it ran (live indexes resolved), or nothing when it had nothing to act on (it is dropped);
 // bool crashed() const (the kernel would be dead: nothing more runs); std::vector<Violation>
 // finish(std::size_t opsRan), the whole-state check after the last step.
-// The stop rule: after a crash, or at the first violation when asked to; the whole-state
-// check runs only when every operation did.
+// static constexpr const char* kTerminationInvariant: what an operation that runs past its
+// step budget (base/step_budget.h) violates; the run stops there, as the kernel would.
+// The stop rule: after a crash or a hang, or at the first violation when asked to; the
+// whole-state check runs only when every operation did.
 template <class Run, class Steps, class Op>
-Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& options, const typename Run::Sink& sink = {}) {
+Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& options,
+             const typename Run::Sink& sink = {}) {
   Run run;
   for (const Op& op : ops) {
-    typename decltype(run.reports)::value_type report;
+    typename Run::Report report;
     report.step = run.ranOps.size() + 1;
-    std::optional<Op> ran = steps.step(op, report);
+    bool hung = false;
+    std::optional<Op> ran;
+    try {
+      StepBudget budget;
+      ran = steps.step(op, report);
+    } catch (const NonTermination& e) {
+      hung = true, ran = op;
+      report.op = op;
+      report.outcome = "does not terminate";
+      report.violations.push_back({Steps::kTerminationInvariant, report.step,
+                                   std::string(e.what()) + ": the kernel would spin here forever"});
+    }
     if (!ran) continue;
     run.ranOps.push_back(std::move(*ran));
     if (!run.firstViolation && !report.violations.empty()) run.firstViolation = report.violations.front();
-    const bool stop = steps.crashed() || (options.stopAtFirstViolation && run.firstViolation);
+    const bool stop = hung || steps.crashed() || (options.stopAtFirstViolation && run.firstViolation);
     if (sink) sink(std::move(report));
     else if (options.keepReports) run.reports.push_back(std::move(report));
     if (stop) return run;
   }
-  run.finalViolations = steps.finish(run.ranOps.size());
+  try {
+    StepBudget budget;
+    run.finalViolations = steps.finish(run.ranOps.size());
+  } catch (const NonTermination& e) {
+    run.finalViolations = {{Steps::kTerminationInvariant, run.ranOps.size() + 1,
+                            std::string(e.what()) + " in the teardown: the kernel would spin here forever"}};
+  }
   if (!run.firstViolation && !run.finalViolations.empty()) run.firstViolation = run.finalViolations.front();
   return run;
 }

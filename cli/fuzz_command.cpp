@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -191,12 +192,17 @@ class Campaign {
         if (e.is_regular_file(ignored) && e.file_size(ignored) == 0) fs::remove(e.path(), ignored);
   }
 
+  // libFuzzer's per-input limit (1200 s by default, longer than most campaigns): a sixth of
+  // the campaign, 5 to 60 s. Our step budgets stop a hang of our code within a second; this
+  // catches one they cannot see (the kernel's code, a loop that charges no steps).
+  int perInputTimeout() const { return std::clamp(int(o_.seconds / 6), 5, 60); }
+
   void runFuzzer(int round) {
     std::vector<std::string> args = {o_.fuzzer, o_.corpus,
                                      fmt::format("-max_total_time={}", std::max(1, int(o_.seconds - elapsed()))),
                                      "-artifact_prefix=" + artifacts().string() + "/",
                                      fmt::format("-max_len={}", o_.maxLen), fmt::format("-seed={}", o_.seed + round),
-                                     "-print_final_stats=1"};
+                                     fmt::format("-timeout={}", perInputTimeout()), "-print_final_stats=1"};
     if (fs::exists(o_.fuzzer + ".dict")) args.push_back("-dict=" + o_.fuzzer + ".dict");
     if (o_.jobs > 1) args.insert(args.end(), {fmt::format("-fork={}", o_.jobs), "-ignore_crashes=1"});
     std::string ignored;
@@ -254,12 +260,32 @@ class Campaign {
   void processArtifacts() {
     for (const auto& entry : fs::directory_iterator(artifacts())) {
       const std::string name = entry.path().filename().string();
-      if (!entry.is_regular_file() || name.rfind("crash-", 0) != 0 || seen_.count(name)) continue;
+      const bool crash = name.rfind("crash-", 0) == 0, timeout = name.rfind("timeout-", 0) == 0;
+      if (!entry.is_regular_file() || !(crash || timeout) || seen_.count(name)) continue;
       seen_.insert(name);
       const std::string bytes = readFile(entry.path().string());
       const auto input = T::decode(bytes);
+      if (timeout && !checkerFinishes(input.scenario)) {
+        unexplained_.push_back(name);  // it hangs our checker too: a loop that charges no steps
+        continue;
+      }
       if (!saveNewFinding(input.scenario, name)) fs::remove(entry.path());
     }
+  }
+
+  // Whether the checker ends on a timeout's input within libFuzzer's limit: run in a fork,
+  // so that a hang the step budgets do not see cannot stop the campaign.
+  bool checkerFinishes(const typename T::Scenario& scenario) const {
+    std::cout.flush();
+    const pid_t pid = fork();
+    if (pid == 0) {
+      alarm(static_cast<unsigned>(perInputTimeout()));
+      T::check(scenario, impl_, true, false);
+      _exit(0);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) < 0) return false;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
   }
 
   // True when the crash is kept: a new invariant, or a crash the checker cannot explain.
@@ -335,7 +361,12 @@ class Campaign {
       std::cout << fmt::format("  {:<13} {:>3} ops  after {:5.1f} s  {} replay {}\n", f.invariant, f.ops, f.seconds,
                                commandPrefix(), f.trace);
     for (const auto& a : unexplained_)
-      std::cout << fmt::format("  crash the checker does not reproduce (sanitizer report?): {}\n", (artifacts() / a).string());
+      std::cout << (a.rfind("timeout-", 0) == 0
+                        ? fmt::format("  timeout: an input ran past libFuzzer's -timeout={} and the checker does not "
+                                      "report it (replay it to see where it spins): {}\n",
+                                      perInputTimeout(), (artifacts() / a).string())
+                        : fmt::format("  crash the checker does not reproduce (sanitizer report?): {}\n",
+                                      (artifacts() / a).string()));
     for (const auto& line : sanitizerLines_) std::cout << "  " << line << "\n";
     std::cout << fmt::format("stats: {}\n", (fs::path(o_.out) / "stats.json").string());
     if (!unexplained_.empty()) return kExitViolation;

@@ -68,6 +68,7 @@ void sortByPriority(std::vector<Violation>& v) {
 
 class Checker {
  public:
+  static constexpr const char* kTerminationInvariant = "I-TERM";
   Checker(const Config& config, const AllocatorFactory& make, bool keepLog)
       : config_(config), spec_(config), impl_(make(config, iommu_)), keepLog_(keepLog) {}
 

@@ -51,6 +51,7 @@ int priority(const std::string& id) {
 
 class Run {
  public:
+  static constexpr const char* kTerminationInvariant = "P-TERM";
   Run(const Scenario& s, const LogicFactory& make) : spec_(s.config), impl_(make(s.config)), config_(s.config) {}
 
   // Every operation runs; the trace keeps it as written.

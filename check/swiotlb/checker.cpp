@@ -38,6 +38,7 @@ std::string slotRange(const Placement& p) {
 
 class Checker {
  public:
+  static constexpr const char* kTerminationInvariant = "S-TERM";
   Checker(const Config& config, std::unique_ptr<SlotAllocator> allocator, bool keepLog)
       : config_(config), spec_(config), impl_(std::move(allocator)), keepLog_(keepLog),
         probeBudget_(4ULL * config.pool.slots + 1024) {}

@@ -1,5 +1,6 @@
 #include "impl/iova/flush_queue.h"
 
+#include "base/step_budget.h"
 #include "impl/iova/flush_rule.h"
 
 namespace dmacheck::impl::iova {
@@ -20,6 +21,7 @@ void FlushQueue::flushIotlb() {
 // a flush that started after they were queued.
 void FlushQueue::ringFree(Ring& ring) {
   while (ring.head != ring.tail && entryReclaimable(ring.entries[ring.head].counter, finishCount_)) {
+    StepBudget::charge("fq_ring_free()");
     release_(ring.entries[ring.head]);
     ring.head = (ring.head + 1) % ring.entries.size();
   }

@@ -1,5 +1,6 @@
 #include "impl/iova/iova_tree.h"
 
+#include "base/step_budget.h"
 #include "impl/iova/pfn_arith.h"
 
 namespace dmacheck::impl::iova {
@@ -29,8 +30,10 @@ void IovaTree::noteFailure(std::uint64_t size, std::uint64_t limit, bool sizeAli
 // iova_find_limit(): where the retry starts, the first node reaching `limit` or above.
 IovaTree::Node IovaTree::findLimit(std::uint64_t limit) {
   if (limit > dma32Pfn_) return nodes_.find(kAnchor);
-  for (Node it = nodes_.begin();; ++it)
+  for (Node it = nodes_.begin();; ++it) {
+    StepBudget::charge("iova_find_limit()");
     if (it->second >= limit) return it;
+  }
 }
 
 // The current allocator: from the cached node downwards, one retry above it (kernel-facts §2.2).
@@ -49,6 +52,7 @@ std::optional<PfnRange> IovaTree::allocTopDown(std::uint64_t size, std::uint64_t
     Node prev;
     bool more;
     do {
+      StepBudget::charge("the top-down search of alloc_iova()");
       high = std::min(high, cur->first);
       fresh = topDownCandidate(high, size, alignMask);
       prev = cur;
@@ -84,6 +88,7 @@ std::optional<PfnRange> IovaTree::allocInclusiveWalk(std::uint64_t size, std::ui
   auto it = nodes_.find(kAnchor);
   bool found = false;
   while (it != nodes_.begin()) {
+    StepBudget::charge("the rbtree walk of alloc_iova()");
     --it;
     if (limit < it->first) continue;
     if (limit >= it->second) {
@@ -138,6 +143,7 @@ bool IovaTree::freeContaining(std::uint64_t pfn) {
 void IovaTree::reserve(std::uint64_t lo, std::uint64_t hi) {
   auto it = nodes_.begin();
   while (lo <= hi && it != nodes_.end() && it->first != kAnchor) {
+    StepBudget::charge("reserve_iova()");
     if (it->second < lo) { ++it; continue; }
     if (it->first > hi) break;
     const std::uint64_t nodeHi = it->second;

@@ -1,5 +1,7 @@
 #include "impl/iova/range_cache.h"
 
+#include "base/step_budget.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -98,6 +100,7 @@ void RangeCache::flushCpu(std::uint32_t cpu) {
 void RangeCache::flushDepot() {
   for (Bin& bin : bins_) {
     while (!bin.depot.empty()) {
+      StepBudget::charge("the depot flush");
       Magazine mag = std::move(bin.depot.back());
       bin.depot.pop_back();
       release_(mag);
@@ -111,6 +114,7 @@ void RangeCache::clockAdvanced(std::uint64_t nowMs) {
   trimAtMs_.reset();
   for (Bin& bin : bins_) {
     while (bin.depot.size() > onlineCpus_) {
+      StepBudget::charge("iova_depot_work_func()");
       Magazine mag = std::move(bin.depot.front());
       bin.depot.pop_front();
       release_(mag);

@@ -1,5 +1,7 @@
 #include "impl/iova/s390_bitmap.h"
 
+#include "base/step_budget.h"
+
 #include <bit>
 
 namespace dmacheck::impl::iova {
@@ -13,8 +15,9 @@ std::optional<std::uint64_t> S390Bitmap::areaAlloc(std::uint64_t from, std::uint
                                                    std::uint64_t align) const {
   std::uint64_t start = (std::max(from, config_.startPfn) + align - 1) / align * align;
   while (start + pages - 1 <= limitPfn) {
+    StepBudget::charge("iommu_area_alloc()");
     std::uint64_t clash = start;
-    while (clash < start + pages && !used_[clash]) ++clash;
+    while (clash < start + pages && !used_[clash]) StepBudget::charge("iommu_area_alloc()"), ++clash;
     if (clash == start + pages) return start;
     start = (clash + 1 + align - 1) / align * align;
   }

@@ -1,5 +1,6 @@
 #include "impl/pagesize/iommu_split.h"
 
+#include "base/step_budget.h"
 #include "impl/pagesize/pgsize_rules.h"
 
 namespace dmacheck::impl::pagesize {
@@ -11,6 +12,7 @@ std::optional<SplitResult> iommuMapSplit(PageSizes bitmap, std::uint64_t iova, s
   if (((iova | paddr | size) & (minPage - 1)) != 0) return std::nullopt;
   SplitResult out;
   while (size != 0) {
+    StepBudget::charge("the page-size split of iommu_map()");
     const auto choice = iommuPageSize<std::uint64_t>(bitmap, iova, paddr, size, rules.mapPagesCount, rules.countWithoutWrap);
     const std::uint64_t bytes = choice.pageSize * choice.count;
     ++out.driverCalls;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/step_budget.h"
 #include "impl/pagesize/granule_rules.h"
 
 namespace dmacheck::impl::pagesize {
@@ -37,7 +38,7 @@ std::optional<Allocation> allocate(const RoundTripDevices& d, std::uint64_t size
   const std::uint64_t block = std::max(d.hostPage, granule);
   Allocation a{{}, kAllocBase};
   for (std::uint64_t done = 0; done < pages; done += block)
-    a.buffer.push_back({kAllocBase + 2 * done, std::min(block, pages - done)});
+    StepBudget::charge("the remap allocation's blocks"), a.buffer.push_back({kAllocBase + 2 * done, std::min(block, pages - done)});
   return a;
 }
 

@@ -1,5 +1,6 @@
 #include "impl/pagesize/vfio_type1.h"
 
+#include "base/step_budget.h"
 #include "impl/pagesize/vfio_rules.h"
 
 namespace dmacheck::impl::pagesize {
@@ -36,6 +37,7 @@ Errno VfioType1::map(const VfioMap& r) {
   if (dmas_.size() >= entryLimit_) return Errno::NoSpc;
   const Dma dma{r.iova, r.vaddr, r.size};
   for (std::uint64_t p = r.vaddr / hostPage_; p <= (r.vaddr + r.size - 1) / hostPage_; ++p) {
+    StepBudget::charge("vfio_pin_pages_remote()");
     const bool firstPin = pinCount_[p]++ == 0;
     if (!rules_.accountHostPagesOnce || firstPin) ++locked_;
   }
@@ -46,6 +48,7 @@ Errno VfioType1::map(const VfioMap& r) {
 void VfioType1::removeDma(Node it) {
   const Dma& d = it->second;
   for (std::uint64_t p = d.vaddr / hostPage_; p <= (d.vaddr + d.size - 1) / hostPage_; ++p) {
+    StepBudget::charge("vfio_unpin_pages_remote()");
     const bool lastPin = --pinCount_[p] == 0;
     if (lastPin) pinCount_.erase(p);
     if (!rules_.accountHostPagesOnce || lastPin) --locked_;
@@ -75,6 +78,7 @@ VfioUnmapResult VfioType1::unmap(const VfioUnmap& r) {
   }
   std::uint64_t unmapped = 0;
   for (Node d = findDma(iova, size); d != dmas_.end(); d = findDma(iova, size)) {
+    StepBudget::charge("the UNMAP_DMA loop");
     if (!v2_ && iova > d->second.iova) break;  // v1: a mapping starting before the range stops it
     unmapped += d->second.size;
     removeDma(d);

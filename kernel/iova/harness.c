@@ -12,10 +12,10 @@
 static struct iova_domain domain;
 static int live;
 
-#define ENTER()                                            \
-  do {                                                     \
-    if (setjmp(dmk_bug_env)) return DMK_BUG;               \
-  } while (0)
+/* CPU time after which a call counts as hung (I-TERM): every iova.c call walks at most the
+ * tree's few hundred nodes and a few magazines, microseconds even under ASan. */
+#define DMK_IOVA_WATCHDOG_MS 200
+#define ENTER() DMK_WATCHED_ENTRY(DMK_IOVA_WATCHDOG_MS, DMK_BUG, DMK_HUNG)
 
 int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus) {
   if (live) return DMK_BUSY;

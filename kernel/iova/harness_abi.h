@@ -1,6 +1,7 @@
 /* The C interface between dmacheck and a tree's iova.c built by `dmacheck kernel`
  * (kernel/iova/harness.c). Error codes are negative; DMK_BUG means the call hit a BUG
- * (dmk_iova_bug() says where) and the domain must not be used again. */
+ * (dmk_iova_bug() says where) and the domain must not be used again; DMK_HUNG means the call
+ * ran past the watchdog's CPU time (it would never end). */
 #pragma once
 #include <stddef.h>
 
@@ -8,7 +9,7 @@
 extern "C" {
 #endif
 
-enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002 };
+enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002, DMK_HUNG = -1003 };
 
 int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus);
 int dmk_iova_destroy(void);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/step_budget.h"
 
 namespace dmacheck::kernel {
 
@@ -22,6 +23,8 @@ KernelIovaDomain::~KernelIovaDomain() { lib_->destroy(); }
 
 void KernelIovaDomain::call(int result, const char* what) const {
   if (result == DMK_BUG) throw KernelBug(fmt::format("{} (in {}, linux {})", lib_->bug(), what, lib_->version));
+  if (result == DMK_HUNG)  // the checker reports it as I-TERM and stops the run
+    throw NonTermination(fmt::format("{} of linux {} ran past the watchdog's CPU time", what, lib_->version));
   if (result < 0) throw KernelBug(fmt::format("{} failed with {} (linux {})", what, result, lib_->version));
 }
 

@@ -2,6 +2,8 @@
  * piece of state here is reset by dmk_reset(), which the harness calls when it creates a
  * domain, so nothing survives from one fuzz input to the next. */
 #include <setjmp.h>
+#include <signal.h>
+#include <sys/time.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -22,7 +24,36 @@ static struct delayed_work *pending[MAX_WORK];
 static struct hlist_node *cpuhp_instances[MAX_CPUHP];
 static int (*cpuhp_teardown)(unsigned int, struct hlist_node *);
 
+static volatile sig_atomic_t watched;
+
+static void watchdog_fired(int signal) {
+  (void)signal;
+  if (!watched) return;
+  watched = 0;
+  longjmp(dmk_bug_env, 2);
+}
+
+static void set_watchdog(unsigned int ms) {
+  struct itimerval timer = {{0, 0}, {ms / 1000, (ms % 1000) * 1000}};
+  setitimer(ITIMER_VIRTUAL, &timer, NULL);
+}
+
+void dmk_watchdog_arm(unsigned int ms) {
+  set_watchdog(ms);
+  watched = 1;
+}
+
+void dmk_watchdog_leave(int *unused) {
+  (void)unused;
+  watched = 0;
+  set_watchdog(0);
+}
+
 void dmk_reset(unsigned int cpus) {
+  struct sigaction action = {0};
+  action.sa_handler = watchdog_fired;
+  action.sa_flags = SA_NODEFER;  /* the jump leaves the handler: keep the signal deliverable */
+  sigaction(SIGVTALRM, &action, NULL);
   dmk_current_cpu = 0;
   dmk_possible_cpus = dmk_online_cpus = cpus;
   jiffies = 0;

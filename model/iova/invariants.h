@@ -1,6 +1,6 @@
 #pragma once
-// The IOVA lifecycle invariants (kernel-facts §2.5, §3.2), by stable id. Checks report
-// these ids; traces, corpus expectations and the bug registry refer to them.
+// The IOVA lifecycle invariants, by stable id. Checks report these ids; traces, corpus
+// expectations and the bug registry refer to them.
 #include "model/invariant_info.h"
 #include <string_view>
 
@@ -8,6 +8,8 @@ namespace dmacheck::iova {
 
 inline constexpr InvariantInfo kInvariants[] = {
     {"I-ROBUST", "no operation crashes the allocator (BUG_ON), client errors included"},
+    {"I-TERM", "every operation finishes: no search, walk or drain runs past its step budget (the kernel "
+               "would spin there, holding the domain's lock)"},
     {"I-LIMIT", "an allocation lies within [start_pfn, limit_pfn]"},
     {"I-DISJ", "an allocation overlaps no live allocation and no reserved range; a live allocation "
                "stays allocated until it is unmapped"},
@@ -25,6 +27,6 @@ inline constexpr InvariantInfo kInvariants[] = {
 };
 
 inline constexpr std::string_view kInvariantPriority[] = {
-    "I-ROBUST", "I-LIMIT", "I-DISJ", "I-ALIGN", "FQ-SAFE", "I-CLIENT", "I-RCACHE", "I-COMPLETE", "I-NOLEAK"};
+    "I-ROBUST", "I-TERM", "I-LIMIT", "I-DISJ", "I-ALIGN", "FQ-SAFE", "I-CLIENT", "I-RCACHE", "I-COMPLETE", "I-NOLEAK"};
 
 }  // namespace dmacheck::iova

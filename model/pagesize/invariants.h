@@ -1,5 +1,5 @@
 #pragma once
-// The page-size invariants (kernel-facts §4), by stable id. Checks report these ids;
+// The page-size invariants, by stable id. Checks report these ids;
 // traces, corpus expectations and the bug registry refer to them.
 #include "model/invariant_info.h"
 #include <string_view>
@@ -7,6 +7,8 @@
 namespace dmacheck::pagesize {
 
 inline constexpr InvariantInfo kInvariants[] = {
+    {"P-TERM", "every call finishes: no page-size split, MAP_DMA/UNMAP_DMA loop or table walk runs past its "
+               "step budget (the kernel would spin there)"},
     {"P-SPLIT", "iommu_map splits a representable map into pages that cover it exactly, each from the bitmap "
                 "and aligned to its size in iova and paddr, and refuses exactly the unrepresentable ones"},
     {"P-FEWEST", "the split uses as few pages as any valid split"},
@@ -23,7 +25,7 @@ inline constexpr InvariantInfo kInvariants[] = {
     {"G-SGT-MAP", "the DMA segments of a table mapped by a second device reach exactly the table's bytes, in order"},
 };
 
-inline constexpr std::string_view kInvariantPriority[] = {"P-SPLIT",  "P-FEWEST", "V-ACCEPT", "V-UNMAP", "V-STATE",
+inline constexpr std::string_view kInvariantPriority[] = {"P-TERM", "P-SPLIT",  "P-FEWEST", "V-ACCEPT", "V-UNMAP", "V-STATE",
                                                            "V-ACCOUNT", "G-ADDR",  "G-COVER",  "G-SGT",
                                                            "G-SGT-MAP", "G-EXPOSE"};
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/step_budget.h"
 #include "check/minimizer.h"
 
 namespace dmacheck::toy {
@@ -46,6 +47,7 @@ class Bump : public BumpAllocator {
  public:
   Bump(const Config& c, Rules r) : capacity_(c.capacity), rules_(r) {}
   std::optional<std::uint64_t> alloc(std::uint64_t size) override {
+    while (rules_.waitsForSpace && top_ + size > capacity_) StepBudget::charge("the wait for space");  // nobody frees
     if (top_ + size > capacity_ + (rules_.fitsOneByteMore ? 1 : 0)) return std::nullopt;
     const std::uint64_t offset = top_;
     top_ += size;
@@ -72,6 +74,7 @@ std::string opLine(const Op& op, const std::string& comment) {
 // One step of the one checker loop (check/check_run.h).
 class Steps {
  public:
+  static constexpr const char* kTerminationInvariant = "B-TERM";
   Steps(const Config& c, const Factory& make) : spec_(c), impl_(make(c)) {}
   std::optional<Op> step(const Op& op, StepReport& r) {
     r.op = op;
@@ -114,12 +117,15 @@ struct Policy {
 const std::vector<Bug>& toyBugs() {
   static const std::vector<Bug> bugs = {
       {"TOY-OFF-BY-ONE", "the fit test lets an allocation end one byte past the arena", "toy-1.0", "toy-1.1",
-       {"B-FIT"}, 1, "capacity 1: alloc 2 bytes", false, "toy-1.0", "toy-1.1"}};
+       {"B-FIT"}, 1, "capacity 1: alloc 2 bytes", false, "toy-1.0", "toy-1.1"},
+      {"TOY-SPIN", "a request that does not fit waits for space that nothing will free", "toy-0.9", "toy-1.0",
+       {"B-TERM"}, 1, "capacity 1: alloc 2 bytes", false, "toy-0.9", "toy-1.0"}};
   return bugs;
 }
 
 const std::vector<Variant>& toyVariants() {
   static const std::vector<Variant> variants = {
+      {"toy-0.9", {"toy-spin"}, "TOY-0", "-", "-", "the seeded endless wait", {.waitsForSpace = true}, {"TOY-SPIN"}},
       {"toy-1.0", {"toy-buggy"}, "TOY-1", "-", "-", "the seeded off-by-one", {.fitsOneByteMore = true}, {"TOY-OFF-BY-ONE"}},
       {"toy-1.1", {}, "TOY-2", "-", "-", "the fixed fit test", {}, {}}};
   return variants;

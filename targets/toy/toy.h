@@ -26,6 +26,7 @@
 namespace dmacheck::toy {
 
 inline constexpr InvariantInfo kInvariants[] = {
+    {"B-TERM", "every allocation finishes within its step budget"},
     {"B-FIT", "an allocation lies inside the arena and overlaps no live allocation; the allocator refuses only "
               "when fewer bytes than asked are left above the highest live allocation"},
 };
@@ -63,6 +64,7 @@ using Factory = std::function<std::unique_ptr<BumpAllocator>(const Config&)>;
 
 struct Rules {
   bool fitsOneByteMore = false;  // the seeded bug TOY-OFF-BY-ONE: `top + size > capacity + 1`
+  bool waitsForSpace = false;    // the seeded bug TOY-SPIN: a full arena is retried forever
 };
 using Variant = impl::VariantRecord<Rules>;
 using Bug = impl::BugRecord;
