@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "check/generation_stats.h"
 #include "check/violation.h"
 
 namespace dmacheck {
@@ -18,6 +19,7 @@ struct PropertyBudget {
   // Invariants whose violations do not end the search (a campaign hunting one bug class,
   // like DMACHECK_IGNORE for the fuzzer). The property itself is unchanged.
   std::set<std::string> ignored;
+  bool stats = false;  // collect what was generated (GenerationStats), for `check --stats`
 };
 
 template <class Scenario>
@@ -28,6 +30,7 @@ struct PropertyOutcome {
   std::optional<Violation> violation;      // what the counterexample violates
   int rapidcheckOps = 0;                   // length after RapidCheck's shrinking, before ours
   double seconds = 0;
+  GenerationStats generated;               // with budget.stats: the cases up to the first failure
 };
 
 }  // namespace dmacheck

@@ -27,6 +27,7 @@ struct Options {
   std::string hunt;      // keep drawing seeds until this invariant is violated
   int maxSeeds = 100;
   bool json = false;
+  bool stats = false;
 };
 
 // What --json prints: the frame of cli/json_result.h with the run and its verdict.
@@ -35,6 +36,17 @@ nlohmann::json checkJson(const Options& o, const std::string& impl) {
   j.update({{"target", o.target}, {"impl", impl}, {"seed", o.seed}, {"runs", o.runs}, {"max_ops", o.maxOps},
             {"hunt", o.hunt}});
   return j;
+}
+
+// --stats under --json: kinds and fields with every value's count.
+nlohmann::json statsJson(const GenerationStats& g) {
+  nlohmann::json kinds = nlohmann::json::object();
+  for (const auto& [keyword, kind] : g.kinds()) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [key, field] : kind.fields) fields[key] = field.values;
+    kinds[keyword] = {{"header", kind.header}, {"lines", kind.lines}, {"cases", kind.cases}, {"fields", fields}};
+  }
+  return {{"cases", g.cases()}, {"kinds", kinds}};
 }
 
 template <class Impl>
@@ -47,6 +59,10 @@ template <class T>
 int report(const Options& o, const typename T::Implementation& impl, const typename T::PropertyOutcome& outcome) {
   nlohmann::json j = checkJson(o, impl.name);
   j.update({{"cases_run", outcome.casesRun}, {"seconds", outcome.seconds}, {"verdict", outcome.holds ? "holds" : "violated"}});
+  if (o.stats) {
+    if (o.json) j["generated"] = statsJson(outcome.generated);
+    else std::cout << outcome.generated.render();
+  }
   if (outcome.holds) {
     if (o.json) std::cout << j.dump(2) << "\n";
     else
@@ -92,7 +108,7 @@ int run(Options& o) {
     std::cout << fmt::format("dmacheck check: target {}, impl {}\n  seed {}, {} runs of up to {} operations{}\n", o.target,
                              describe(impl), o.seed, o.runs, o.maxOps,
                              o.hunt.empty() ? "" : fmt::format(", hunting {}", o.hunt));
-  typename T::PropertyBudget budget{o.seed, o.runs, o.maxOps, {}};
+  typename T::PropertyBudget budget{o.seed, o.runs, o.maxOps, {}, o.stats};
   if (!o.hunt.empty())  // hunting: other invariants' violations do not end the search
     for (const auto& id : ids)
       if (id != o.hunt) budget.ignored.insert(id);
@@ -130,6 +146,7 @@ Command addCheckCommand(CLI::App& root) {
       ->check(CLI::IsMember(invariantIds()));
   app->add_option("--max-seeds", o->maxSeeds, "With --hunt: seeds to try before giving up")->check(CLI::Range(1, 100000));
   app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
+  app->add_flag("--stats", o->stats, "Also print what the generator made: operation kinds, and each field's values");
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() { return run<T>(*o); });
           }};

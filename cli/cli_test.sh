@@ -114,6 +114,9 @@ expect 2 "fq_size 100 is not a power of two" -- workload --setting percpu:100:10
 expect 2 "give both the queue size and the timeout" -- workload --setting single:4096
 expect 2 "workloads exist for the iova target only" -- workload --target swiotlb
 expect 0 "checker: every invariant holds" -- workload --impl proposal-checked-unmap --ios 500 --check
+# What the generator made: the flush-queue timer's ticks, and the JSON form.
+expect 0 "tick ms: 3 values" -- check --target iova --impl proposal-checked-unmap --seed 1 --runs 300 --stats
+expect 0 '"generated"' -- check --target iova --impl proposal-checked-unmap --seed 1 --runs 50 --stats --json
 
 # Hostile input: every case ends with exit 2 (or its own verdict code) and a line naming the
 # rule and the value; nothing crashes and nothing passes silently.

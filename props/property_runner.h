@@ -14,6 +14,7 @@
 
 #include "base/verify.h"
 #include "check/property_outcome.h"
+#include "check/trace_document.h"
 #include "check/violation.h"
 
 namespace dmacheck {
@@ -34,6 +35,7 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
   // RapidCheck ends its shrinking on the last case that failed: that one is the minimum.
   std::optional<Scenario> lastFailing;
   std::optional<std::string> lastInvariant;  // with ignored invariants: the one that failed
+  GenerationStats generated;
   auto property = [&] {
     const Scenario scenario = *gen();
     try {
@@ -41,6 +43,8 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
     } catch (const std::exception& e) {
       VERIFY(false, "the generator produced an invalid scenario: {}", e.what());
     }
+    if (budget.stats && !lastFailing)  // shrinking's cases are not what the generator draws
+      generated.add(parseTraceDocument(Target::trace(scenario, {}, nullptr)), Target::Syntax::headers);
     if (budget.ignored.empty()) {
       const auto result = Target::check(scenario, implementation, true);
       if (result.firstViolation) {
@@ -60,6 +64,7 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
   const auto [cases, held] = detail::runRapidCheck(property, budget, std::string(Target::name).c_str());
   PropertyOutcome<Scenario> outcome;
   outcome.casesRun = cases;
+  outcome.generated = std::move(generated);
   if (!held) {
     VERIFY(lastFailing.has_value(), "RapidCheck failed without a failing case");
     outcome.holds = false;
