@@ -1,5 +1,7 @@
 #include "check/pagesize/byte_codec.h"
 
+#include <array>
+
 #include "check/byte_fields.h"
 #include "model/pagesize/config_rules.h"
 
@@ -25,14 +27,19 @@ VfioConfig decodeConfig(ByteFieldReader& in) {
   return c;
 }
 
-std::uint64_t address(ByteFieldReader& in) {
-  // The last two end at 2^64 - 1 for a 64K or 2M map: the top of the IOVA space (VFIO-TOP-WRAP).
-  return in.field({0, 4 * K, 16 * K, 64 * K, 2 * M, 0x1ff000, 0x201000, 2 * M + 64 * K, G, 0x10000, 32 * M,
-                   0 - 64 * K, 0 - 2 * M});
-}
+// One table of interesting values, offered as addresses and as sizes alike (a split
+// off-by-one once hid behind 0x201000, offered only as an address). The last two end at
+// 2^64 - 1 for a 64K or 2M map: the top of the IOVA space (VFIO-TOP-WRAP).
+constexpr std::array<std::uint64_t, 19> kValues = {
+    0,       4 * K,    8 * K, 16 * K, 64 * K, 128 * K, 2 * M - 4 * K, 0x1ff000, 2 * M,     0x201000,
+    2 * M + 64 * K, 0x402000, 4 * M, 32 * M, G,      512 * M, 3 * 64 * K,    0 - 64 * K, 0 - 2 * M};
 
+std::uint64_t address(ByteFieldReader& in) { return in.field(kValues); }
+
+// The same table; its first entry (0, what a zero byte gives) becomes the smallest page.
 std::uint64_t size(ByteFieldReader& in) {
-  return in.field({4 * K, 64 * K, 2 * M, 16 * K, 8 * K, 0x402000, 2 * M - 4 * K, 4 * M, 32 * M, 128 * K});
+  const std::uint64_t v = in.field(kValues);
+  return v == 0 ? 4 * K : v;
 }
 
 Op decodeOp(ByteFieldReader& in) {
