@@ -39,9 +39,6 @@ struct BugTheorem {
   std::vector<std::string> refutedBy;  // bug ids that make it false
   bool (*applies)(const Rules&);
   WitnessedStatement<Scenario> (*state)(const Rules&);
-  // The rule fields the statement reads, as text: variants that agree on them share one
-  // solver run. Empty function: every variant is solved on its own.
-  std::string (*reads)(const Rules&) = nullptr;
 };
 
 template <class Target>
@@ -98,14 +95,15 @@ class BugTheoremProver {
   }
 
   // On up to `threads` threads (each with its own Z3 context); results in job order. Jobs
-  // whose statements are the same (Theorem::reads) are solved once.
+  // whose formulas are the same are solved once: the key is the statement as the solver
+  // gets it, so no list of the rule fields it reads can go stale.
   static std::vector<Result> proveAll(const std::vector<Job>& jobs, unsigned timeoutMs, unsigned threads) {
     std::vector<Job> solved;
     std::vector<std::size_t> solvedAs(jobs.size());
     std::vector<std::string> keys;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       const Theorem& t = *jobs[i].theorem;
-      const std::string key = t.id + "|" + (t.reads ? t.reads(jobs[i].variant->rules) : jobs[i].variant->name);
+      const std::string key = t.id + "|" + formulaText(t.state(jobs[i].variant->rules));
       const auto it = std::find(keys.begin(), keys.end(), key);
       solvedAs[i] = static_cast<std::size_t>(it - keys.begin());
       if (it == keys.end()) keys.push_back(key), solved.push_back(jobs[i]);
@@ -144,6 +142,13 @@ class BugTheoremProver {
   }
 
  private:
+  // The statement's formula as text (built in this thread's context, as the solver's is).
+  static std::string formulaText(const WitnessedStatement<Scenario>& statement) {
+    std::string text = statement.claim.formula().to_string();
+    for (const smt::Truth& a : statement.assumptions) text += "\n" + a.formula().to_string();
+    return text;
+  }
+
   // The checker's verdict on a witness, run on the variant's concrete implementation.
   static std::vector<Violation> replay(const Scenario& scenario, const Variant& variant) {
     const auto implementation = Target::find(variant.name);

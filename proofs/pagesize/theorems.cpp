@@ -41,11 +41,6 @@ struct SplitInputs {
 
 bool always(const Rules&) { return true; }
 
-// What the statements read from the rules (proofs/bug_theorems.h shares identical ones).
-std::string splitRules(const Rules& r) {
-  return std::to_string(r.mapPagesCount) + std::to_string(r.countWithoutWrap);
-}
-std::string vfioRules(const Rules& r) { return std::to_string(static_cast<int>(r.vfioBitmap)); }
 bool counted(const Rules& r) { return r.mapPagesCount; }
 
 impl::pagesize::PageChoice<Word> choose(const SplitInputs& in, const Rules& rules, bool count) {
@@ -212,10 +207,6 @@ Statement granuleUntrustedUnexposed(const Rules& rules) {
   return s;
 }
 
-std::string granuleRules(const Rules& r) { return std::to_string(static_cast<int>(r.granule)); }
-
-std::string probeRules(const Rules& r) { return std::to_string(r.v2ProbeSizeZero) + std::to_string(r.searchByLastByte); }
-
 }  // namespace
 
 const std::vector<Theorem>& pagesizeTheorems() {
@@ -223,40 +214,40 @@ const std::vector<Theorem>& pagesizeTheorems() {
       {"pgsize-valid", "P-SPLIT",
        "iommu_pgsize picks a page from the bitmap that divides iova and paddr and fits the size, and a count "
        "whose bytes fit too, for every 64-bit input __iommu_map lets through and every bitmap",
-       {"PGSIZE-BIT63-WRAP"}, always, pgsizeValidAnyBitmap, splitRules},
+       {"PGSIZE-BIT63-WRAP"}, always, pgsizeValidAnyBitmap},
       {"pgsize-valid-real-bitmaps", "P-SPLIT",
-       "the same for every bitmap without a 2^63-byte page (every real IOMMU)", {}, always, pgsizeValidRealBitmaps, splitRules},
+       "the same for every bitmap without a 2^63-byte page (every real IOMMU)", {}, always, pgsizeValidRealBitmaps},
       {"pgsize-largest", "P-FEWEST",
        "no larger page could start there: the choice is the largest valid page (largest-first is what makes the "
        "split the fewest pages with power-of-two sizes)",
-       {}, always, pgsizeLargest, splitRules},
+       {}, always, pgsizeLargest},
       {"count-pages-stay-largest", "P-FEWEST",
        "with map_pages' count, each of the counted pages is the largest valid page where it starts: one call "
        "maps exactly what one call per page would",
-       {}, counted, countedPagesStayLargest, splitRules},
+       {}, counted, countedPagesStayLargest},
       {"largest-first-tiles", "P-FEWEST",
        "every valid page of another split that starts inside the chosen page ends inside it: the chosen page "
        "replaces them, so largest-first uses the fewest pages (with induction on the rest)",
-       {}, always, largestFirstTiles, splitRules},
+       {}, always, largestFirstTiles},
       {"vfio-map-checks-exact", "V-ACCEPT",
        "MAP_DMA's argument checks accept exactly the maps that are non-empty, multiples of max(host page, "
        "smallest IOMMU page) in iova, vaddr and size, and do not wrap",
-       {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact, vfioRules},
+       {"VFIO-SUBPAGE", "VFIO-RFC-SUBPAGE"}, always, vfioMapChecksExact},
       {"vfio-v2-edge-checks-exact", "V-UNMAP",
        "v2 UNMAP_DMA refuses exactly the requests that would bisect a mapping, for aligned requests and mappings "
        "below the top of the 64-bit space, with the 0-byte searches of every version: VFIO-FINDDMA-SIZE0 is harmless",
-       {}, always, v2EdgeChecksBelowTop, probeRules},
+       {}, always, v2EdgeChecksBelowTop},
       {"vfio-v2-edge-checks-at-top", "V-UNMAP",
        "the same for mappings and requests that end at 2^64 (an IOVA range that reaches the last page)",
-       {"VFIO-TOP-WRAP"}, always, v2EdgeChecksAnywhere, probeRules},
+       {"VFIO-TOP-WRAP"}, always, v2EdgeChecksAnywhere},
       {"granule-map-covers", "G-COVER",
        "dma_map_page through an IOMMU of any granule from 4K to 4G on a 4K, 16K or 64K host translates whole "
        "granules that hold the buffer and hands out the buffer's own address (in bypass: its physical address)",
-       {}, always, granuleMapCovers, granuleRules},
+       {}, always, granuleMapCovers},
       {"granule-untrusted-unexposed", "G-EXPOSE",
        "an untrusted device reaches nothing beyond its buffer: never bypass, and every translated map is exactly "
        "the buffer (unaligned buffers are bounced or refused)",
-       {"DMA-GRANULE-BYPASS", "GRANULE-UNTRUSTED-EXPOSED"}, always, granuleUntrustedUnexposed, granuleRules},
+       {"DMA-GRANULE-BYPASS", "GRANULE-UNTRUSTED-EXPOSED"}, always, granuleUntrustedUnexposed},
   };
   return theorems;
 }
