@@ -46,6 +46,16 @@ std::vector<std::string> checkFile(const Options& o, const std::string& file, in
   return lines;
 }
 
+// With --impl: which implementation runs, and whose expect lines judge it (a tree's own
+// code is judged as the re-implemented variant of its release).
+void sayWhoIsJudged(const std::string& impl) {
+  AllTargets::forEach([&]<class T>() {
+    const auto found = T::find(impl);
+    if (found && found->variant)
+      std::cout << fmt::format("{} {}: {} ({})\n", T::name, found->name, found->variant->state, found->variant->commits);
+  });
+}
+
 // --impl must name an implementation of at least one target.
 void requireSomeTargetKnows(const std::string& impl) {
   bool known = false;
@@ -67,6 +77,7 @@ Command addCorpusCommand(CLI::App& root) {
   app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
   return {app, [o] {
             if (!o->impl.empty()) requireSomeTargetKnows(o->impl);
+            if (!o->impl.empty() && !o->json) sayWhoIsJudged(o->impl);
             int mismatches = 0, checks = 0;
             nlohmann::json files = nlohmann::json::array();
             for (const auto& file : traceFilesUnder(o->paths)) {

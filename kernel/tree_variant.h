@@ -27,9 +27,9 @@ inline std::optional<BuiltLibrary> builtLibraryFrom(const char* variable) {
 template <class Variant>
 Variant treeVariant(Variant beside, const std::string& version, const std::string& file, std::string summary) {
   beside.aliases = {beside.name};
+  beside.commits = "the tree's own " + file + ", judged as " + beside.name;  // whose expect lines apply
   beside.name = "kernel";
   beside.state = "linux " + version + " " + file.substr(file.rfind('/') + 1);
-  beside.commits = "the tree's own " + file;
   beside.kernels = version;
   beside.summary = std::move(summary);
   return beside;
