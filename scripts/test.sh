@@ -50,5 +50,8 @@ ctest --preset dev -R '^cli.faults$' --output-on-failure
 echo "== ClusterFuzzLite build (.clusterfuzzlite/build.sh with the builder's variables, no Docker)"
 bash scripts/check-clusterfuzzlite.sh
 
+echo "== mutation testing, a fast subset (scripts/mutants.sh runs all of them with every engine)"
+DMACHECK_MUTANT_ENGINES="corpus zoo" bash scripts/mutants.sh pagesize-split-count-zero swiotlb-free-slot-ge
+
 echo "== summary"
 ctest --preset dev 2>&1 | tail -n 3
