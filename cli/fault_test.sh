@@ -93,5 +93,11 @@ else
   check "read-only --out: exit 2 naming it" [ $status -eq 2 ]
   check "  ... Read-only file system" grep -q "Read-only file system" <<<"$out"
 fi
+# Same seed, same result: two campaigns with one seed stop at the same first finding, and
+# its minimised trace is the same (comments, which hold times, left out).
+for run in a b; do (fuzz --time 30 --stop-at-first --out "$work/same-$run") >/dev/null 2>&1; done
+body() { grep -hv '^#' "$work/same-$1"/findings/*.trace 2>/dev/null; }
+check "same seed, same minimised finding" [ -n "$(body a)" -a "$(body a)" == "$(body b)" ]
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]
