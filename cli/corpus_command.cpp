@@ -52,7 +52,8 @@ void sayWhoIsJudged(const std::string& impl) {
   AllTargets::forEach([&]<class T>() {
     const auto found = T::find(impl);
     if (found && found->variant)
-      std::cout << fmt::format("{} {}: {} ({})\n", T::name, found->name, found->variant->state, found->variant->commits);
+      std::cout << fmt::format("{} {}: {} ({})\n", T::name, found->name, found->variant->state,
+                               found->variant->commits);
   });
 }
 

@@ -20,9 +20,10 @@ std::string locateFuzzer(const std::string& target) {
     const fs::path candidate = builds / preset / "fuzz" / (target + "_fuzz");
     if (fs::exists(candidate)) return candidate.string();
   }
-  throw InputError(fmt::format("no {}_fuzz binary under {}/{{fuzz,fuzz-nosan}}/fuzz: build one with "
-                               "'cmake --preset fuzz && cmake --build --preset fuzz --target {}_fuzz', or pass --fuzzer PATH",
-                               target, builds.string(), target));
+  throw InputError(
+      fmt::format("no {}_fuzz binary under {}/{{fuzz,fuzz-nosan}}/fuzz: build one with "
+                  "'cmake --preset fuzz && cmake --build --preset fuzz --target {}_fuzz', or pass --fuzzer PATH",
+                  target, builds.string(), target));
 }
 
 // A --fuzzer must be this dmacheck's fuzzer of the target: it answers the handshake of

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     try {
       using namespace dmacheck;
       const auto doc = parseTraceDocument(readFile(entry.path().string()));
-      const auto bytes = AllTargets::with(doc.target, [&]<class T>() { return T::encode(readTraceLines<typename T::Syntax>(doc)); });
+      const auto bytes =
+          AllTargets::with(doc.target, [&]<class T>() { return T::encode(readTraceLines<typename T::Syntax>(doc)); });
       const fs::path out = fs::path(argv[2]) / (entry.path().stem().string() + ".bin");
       std::ofstream(out.string() + ".tmp", std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                                                   static_cast<std::streamsize>(bytes.size()));

@@ -75,7 +75,8 @@ struct TargetBase {
   static std::string replayEnd(const CheckResult& r, std::size_t steps) {
     std::string out;
     for (const Violation& v : r.finalViolations)
-      out += "     ! " + v.invariant + (steps == 0 ? " in the initial state: " : " after the last step: ") + v.detail + "\n";
+      out += "     ! " + v.invariant + (steps == 0 ? " in the initial state: " : " after the last step: ") + v.detail +
+             "\n";
     return out;
   }
   static std::string replay(const Scenario& s, const CheckResult& r) {

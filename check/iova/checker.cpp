@@ -333,7 +333,8 @@ void validateScenario(const Scenario& s) {
   }
 }
 
-CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator, const CheckOptions& options, const CheckResult::Sink& sink) {
+CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& makeAllocator, const CheckOptions& options,
+                          const CheckResult::Sink& sink) {
   Checker checker(scenario.config, makeAllocator, options.keepReports);
   return runSteps<CheckResult>(checker, scenario.ops, options, sink);
 }

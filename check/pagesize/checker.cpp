@@ -187,7 +187,8 @@ void validateScenario(const Scenario& s) {
   }
 }
 
-CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options, const CheckResult::Sink& sink) {
+CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options,
+                          const CheckResult::Sink& sink) {
   validateScenario(scenario);
   Run run(scenario, make);
   return runSteps<CheckResult>(run, scenario.ops, options, sink);

@@ -29,6 +29,7 @@ using CheckResult = CheckRun<Op, StepReport>;  // finalViolations: none for this
 // Throws InputError if the configuration or an operation breaks a client rule.
 void validateScenario(const Scenario& scenario);
 
-CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options = {}, const CheckResult::Sink& sink = {});
+CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, const CheckOptions& options = {},
+                          const CheckResult::Sink& sink = {});
 
 }  // namespace dmacheck::pagesize

@@ -34,7 +34,8 @@ TEST(TraceCodec, RejectsUnknownLinesFieldsAndBadValues) {
   EXPECT_NE(error("pool start=0x40000000 slots=8 colour=red\n").find("'pool' has no field 'colour'"), std::string::npos);
   EXPECT_NE(error("pool start=0x40000000 slots=8\nmap size=1\n").find("'map' needs the field orig="), std::string::npos);
   EXPECT_NE(error("pool start=0x40000000 slots=8 page=8K\n").find("page must be 4K, 16K or 64K"), std::string::npos);
-  EXPECT_NE(error("map orig=1 size=1\n").find("the 'pool' line must come before the first operation"), std::string::npos);
+  EXPECT_NE(error("map orig=1 size=1\n").find("the 'pool' line must come before the first operation"),
+            std::string::npos);
   EXPECT_NE(error("").find("a swiotlb trace needs a 'pool' line"), std::string::npos);
   EXPECT_NE(error("pool start=0x40000000 slots=8\nmap orig=1 size=1\npool start=0x40000000 slots=8\n").find("before the first operation"),
             std::string::npos);

@@ -37,8 +37,10 @@ std::optional<Allocation> allocate(const RoundTripDevices& d, std::uint64_t size
   // The remap path: blocks of max(page, granule) bytes, every other one (the gaps belong to others).
   const std::uint64_t block = std::max(d.hostPage, granule);
   Allocation a{{}, kAllocBase};
-  for (std::uint64_t done = 0; done < pages; done += block)
-    StepBudget::charge("the remap allocation's blocks"), a.buffer.push_back({kAllocBase + 2 * done, std::min(block, pages - done)});
+  for (std::uint64_t done = 0; done < pages; done += block) {
+    StepBudget::charge("the remap allocation's blocks");
+    a.buffer.push_back({kAllocBase + 2 * done, std::min(block, pages - done)});
+  }
   return a;
 }
 

@@ -5,7 +5,9 @@ namespace dmacheck::kernel {
 namespace {
 
 // v6.7 keeps the range cache's depot as a list (kernel/iova/harness.c).
-std::string iovaFlags(const std::filesystem::path&, const TreeVersion& v) { return v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : ""; }
+std::string iovaFlags(const std::filesystem::path&, const TreeVersion& v) {
+  return v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "";
+}
 
 }  // namespace
 

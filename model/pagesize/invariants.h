@@ -25,8 +25,8 @@ inline constexpr InvariantInfo kInvariants[] = {
     {"G-SGT-MAP", "the DMA segments of a table mapped by a second device reach exactly the table's bytes, in order"},
 };
 
-inline constexpr std::string_view kInvariantPriority[] = {"P-TERM", "P-SPLIT",  "P-FEWEST", "V-ACCEPT", "V-UNMAP", "V-STATE",
-                                                           "V-ACCOUNT", "G-ADDR",  "G-COVER",  "G-SGT",
-                                                           "G-SGT-MAP", "G-EXPOSE"};
+inline constexpr std::string_view kInvariantPriority[] = {"P-TERM",  "P-SPLIT", "P-FEWEST",  "V-ACCEPT",
+                                                          "V-UNMAP", "V-STATE", "V-ACCOUNT", "G-ADDR",
+                                                          "G-COVER", "G-SGT",   "G-SGT-MAP", "G-EXPOSE"};
 
 }  // namespace dmacheck::pagesize

@@ -91,8 +91,10 @@ SwiotlbTarget::Proof outcome(ps::ProofResult r) {
   o.theorem = r.theorem->id, o.statement = r.theorem->statement, o.invariant = r.theorem->invariant;
   o.variant = r.variant->name, o.variantState = r.variant->state;
   o.verdict = proofs::smt::verdictName(r.verdict);
-  if (r.verdict == proofs::smt::Verdict::Counterexample && !r.witness) o.verdict += r.traceExpected ? " (no trace)" : " (no shape)";
-  if (r.verdict == proofs::smt::Verdict::Counterexample && r.witness && !r.replayConfirmed) o.verdict += " (replay differs)";
+  if (r.verdict == proofs::smt::Verdict::Counterexample && !r.witness)
+    o.verdict += r.traceExpected ? " (no trace)" : " (no shape)";
+  if (r.verdict == proofs::smt::Verdict::Counterexample && r.witness && !r.replayConfirmed)
+    o.verdict += " (replay differs)";
   o.expected = proofs::smt::verdictName(r.expected), o.expectedBecause = r.expectedBecause;
   o.reason = r.reason, o.seconds = r.seconds, o.replayed = r.replayed;
   if (r.witness) o.witness = std::move(r.witness->scenario), o.witnessSeconds = r.witness->seconds;
@@ -110,7 +112,8 @@ std::vector<SwiotlbTarget::Proof> SwiotlbTarget::prove(const ProofRequest& reque
       if (ps::theoremApplies(*t, *v)) jobs.push_back({t, v});
   if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");
   std::vector<Proof> out;
-  for (ps::ProofResult& r : ps::proveAll(jobs, {request.timeoutMs}, request.threads)) out.push_back(outcome(std::move(r)));
+  for (ps::ProofResult& r : ps::proveAll(jobs, {request.timeoutMs}, request.threads))
+    out.push_back(outcome(std::move(r)));
   return out;
 }
 

@@ -76,8 +76,8 @@ rc::Gen<Scenario> genScenario() {
     // straddles it (the node shape behind a stale cached32 node).
     const std::uint64_t straddle = c.endPfn >= c.dma32Pfn ? c.endPfn - c.dma32Pfn + 2 : 2;
     auto sizes = rc::gen::container<std::vector<std::uint64_t>>(
-        3, rc::gen::elementOf(std::vector<std::uint64_t>{1, 1, 2, 3, 4, 5, 8, 16, c.dma32Pfn / 4, c.dma32Pfn / 2 - 1, 32, 33,
-                                                         straddle}));
+        3, rc::gen::elementOf(std::vector<std::uint64_t>{1, 1, 2, 3, 4, 5, 8, 16, c.dma32Pfn / 4, c.dma32Pfn / 2 - 1,
+                                                         32, 33, straddle}));
     auto limits = rc::gen::container<std::vector<std::uint64_t>>(
         2, rc::gen::elementOf(std::vector<std::uint64_t>{c.endPfn, c.endPfn, c.dma32Pfn - 1, c.dma32Pfn / 2 - 1, 3, 7}));
     return rc::gen::mapcat(rc::gen::tuple(sizes, limits), [c](const auto& t) {

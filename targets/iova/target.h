@@ -28,7 +28,9 @@ struct IovaTarget : TargetBase<IovaTarget, Scenario, Implementation, CheckResult
   using Syntax = TraceSyntax;
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario& s) { return s.config.endPfn <= 4096; }
-  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return &dmacheck::kernel::iovaTreeRecipe(); }  // kernel/iova/
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() {
+    return &dmacheck::kernel::iovaTreeRecipe();
+  }                                                                                           // kernel/iova/
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // props/iova/property.cpp
   static std::vector<Proof> prove(const ProofRequest& request);  // proofs/iova/theorems.cpp
 };

@@ -28,7 +28,9 @@ struct SwiotlbTarget : TargetBase<SwiotlbTarget, Scenario, Implementation, Check
   using Syntax = TraceSyntax;
   static DecodedInput decodeBytes(const std::uint8_t* data, std::size_t size) { return decodeInput(data, size); }
   static bool cheapToCheck(const Scenario& s) { return s.config.pool.slots <= 4096; }
-  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return &dmacheck::kernel::swiotlbTreeRecipe(); }  // kernel/swiotlb/
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() {
+    return &dmacheck::kernel::swiotlbTreeRecipe();
+  }                                                                                           // kernel/swiotlb/
   static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // props/swiotlb/property.cpp
   static std::vector<Proof> prove(const ProofRequest& request);  // proofs/swiotlb/prover.cpp
 };

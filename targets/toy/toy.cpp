@@ -155,7 +155,8 @@ void validateScenario(const Scenario& s) {
       throw InputError(fmt::format("operation {} ({}): size must be 1..capacity+1", i + 1, opText(s.ops[i])));
 }
 
-CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options, const CheckResult::Sink& sink) {
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options,
+                          const CheckResult::Sink& sink) {
   Steps steps(s.config, make);
   return runSteps<CheckResult>(steps, s.ops, options, sink);
 }

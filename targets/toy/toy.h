@@ -82,7 +82,8 @@ std::string unknownImplementationMessage(const std::string& name);
 
 // The engine-facing functions every target names the same (targets/target.h).
 void validateScenario(const Scenario& s);
-CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {}, const CheckResult::Sink& sink = {});
+CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {},
+                          const CheckResult::Sink& sink = {});
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
 std::vector<std::string> headerLines(const Config& config);
 
