@@ -53,5 +53,5 @@ bash scripts/check-clusterfuzzlite.sh
 echo "== mutation testing, a fast subset (scripts/mutants.sh runs all of them with every engine)"
 DMACHECK_MUTANT_ENGINES="corpus zoo" bash scripts/mutants.sh pagesize-split-count-zero swiotlb-free-slot-ge
 
-echo "== summary"
-ctest --preset dev 2>&1 | tail -n 3
+# Every step above stops the script on a failure (set -e), so reaching here is the verdict.
+echo "== summary: the dev and ASan+UBSan suites, the parser fuzzing, the campaigns, the faults, ClusterFuzzLite and the mutants all passed"
