@@ -13,7 +13,7 @@ static struct iova_domain domain;
 static int live;
 
 /* CPU time after which a call counts as hung (I-TERM): every iova.c call walks at most the
- * tree's few hundred nodes and a few magazines, microseconds even under ASan. */
+ * tree's few hundred nodes and a few magazines, far below this even under ASan. */
 #define DMK_IOVA_WATCHDOG_MS 200
 #define ENTER() DMK_WATCHED_ENTRY(DMK_IOVA_WATCHDOG_MS, DMK_BUG, DMK_HUNG)
 
