@@ -18,6 +18,7 @@ struct Live {
   std::uint64_t tlb, size;
   std::uint32_t align;
   bool coherent;
+  StreamingDma dma;
 };
 
 // Runs the operations on the implementation only: what a bare harness would do.
@@ -26,18 +27,18 @@ std::size_t runBare(const Scenario& s, const Implementation& impl) {
   std::vector<Live> live;
   for (const Op& op : s.ops) {
     if (auto* m = std::get_if<MapOp>(&op)) {
-      auto r = a->map({m->cpu, m->orig, m->size, m->align}, 4ULL * s.config.pool.slots + 1024);
-      if (r.status == MapResult::Status::Mapped) live.push_back({r.placement.tlbAddr, m->size, m->align, false});
+      auto r = a->map({m->cpu, m->orig, m->size, m->align, m->dma}, 4ULL * s.config.pool.slots + 1024);
+      if (r.status == MapResult::Status::Mapped) live.push_back({r.placement.tlbAddr, m->size, m->align, false, m->dma});
     } else if (auto* c = std::get_if<AllocOp>(&op)) {
       auto r = a->alloc({c->cpu, c->size}, 4ULL * s.config.pool.slots + 1024);
       if (r.status == MapResult::Status::Mapped) live.push_back({r.placement.tlbAddr, c->size, 0, true});
     } else if (auto* u = std::get_if<UnmapOp>(&op); u && !live.empty()) {
       const Live v = live[u->live % live.size()];
-      if (v.coherent) a->free(v.tlb, v.size); else a->unmap(v.tlb, v.size, v.align);
+      if (v.coherent) a->free(v.tlb, v.size); else a->unmap(v.tlb, v.size, v.align, v.dma);
       live.erase(live.begin() + static_cast<long>(u->live % live.size()));
     } else if (auto* y = std::get_if<SyncOp>(&op); y && !live.empty()) {
       const Live& v = live[y->live % live.size()];
-      if (!v.coherent) a->sync(v.tlb + y->offset % v.size, 1, y->dir);
+      if (!v.coherent) a->sync(v.tlb + y->offset % v.size, 1, y->dir, v.dma);
     }
   }
   return s.ops.size();

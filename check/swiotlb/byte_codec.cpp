@@ -32,6 +32,9 @@ constexpr std::array<std::uint64_t, 8> kLive = {0, 1, 2, 3, 4, 5, 6, 7};
 constexpr std::array<std::uint64_t, 8> kOffsets = {0, 0x100, 0x200, 0x300, 0x7ff, 0x800, 0x900, 0xa00};
 constexpr std::array<std::uint64_t, 5> kSyncSizes = {0x100, 1, 0x200, 0x800, 0x1000};
 constexpr std::array<std::uint64_t, 2> kDirs = {0, 1};
+constexpr std::array<std::uint64_t, 3> kDmaDirs = {0, 1, 2};  // enum dma_data_direction's order
+constexpr std::array<std::uint64_t, 2> kSkipSync = {0, 1};
+constexpr std::array<std::uint64_t, 8> kWriteSizes = {0x100, 1, 0x10, 0x200, 0x7ff, 0x800, 0x1000, 0x4000};
 
 using Reader = ByteFieldReader;
 
@@ -68,14 +71,21 @@ Config readConfig(Reader& in) {
   return c;
 }
 
+std::uint32_t readLive(Reader& in) {
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(in.field(kLive), UINT32_MAX));
+}
+
 Op readOp(Reader& in, const Config& config) {
-  switch (in.byte() % 4) {
+  switch (in.byte() % 5) {
     case 0: {
       std::uint64_t orig = std::max<std::uint64_t>(1, std::min<std::uint64_t>(in.field(kOrigs), 1ULL << 62));
       const std::uint64_t size = clampTo(in.field(kSizes), 1, 1u << 22);
       const auto align = static_cast<std::uint32_t>(lowBitMask(in.field(kAligns), 0xffffffff));
       const auto cpu = static_cast<std::uint32_t>(std::min<std::uint64_t>(in.field(kCpus), UINT32_MAX));
-      return MapOp{cpu, orig, size, align};
+      StreamingDma dma;
+      dma.dir = static_cast<DmaDirection>(in.field(kDmaDirs) % 3);
+      dma.skipCpuSync = in.field(kSkipSync) % 2 == 1;
+      return MapOp{cpu, orig, size, align, dma};
     }
     case 1: {
       // swiotlb_alloc sizes are whole pages: an explicit value is taken as a byte count and rounded up.
@@ -87,13 +97,18 @@ Op readOp(Reader& in, const Config& config) {
       return AllocOp{cpu, size};
     }
     case 2:
-      return UnmapOp{static_cast<std::uint32_t>(std::min<std::uint64_t>(in.field(kLive), UINT32_MAX))};
-    default: {
-      const auto live = static_cast<std::uint32_t>(std::min<std::uint64_t>(in.field(kLive), UINT32_MAX));
+      return UnmapOp{readLive(in)};
+    case 3: {
+      const auto live = readLive(in);
       const std::uint64_t offset = in.field(kOffsets);
       const std::uint64_t size = clampTo(in.field(kSyncSizes), 1, 1u << 22);
       const Direction dir = in.field(kDirs) % 2 ? Direction::ToDevice : Direction::ToCpu;
       return SyncOp{live, offset, size, dir};
+    }
+    default: {
+      const auto live = readLive(in);
+      const std::uint64_t offset = in.field(kOffsets);
+      return DeviceWriteOp{live, offset, clampTo(in.field(kWriteSizes), 1, 1u << 22)};
     }
   }
 }
@@ -122,6 +137,7 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
     if (auto* m = std::get_if<MapOp>(&op)) {
       out.bytes.push_back(0);
       out.field(kOrigs, m->orig), out.field(kSizes, m->size), out.field(kAligns, m->align), out.field(kCpus, m->cpu);
+      out.field(kDmaDirs, static_cast<std::uint64_t>(m->dma.dir)), out.field(kSkipSync, m->dma.skipCpuSync ? 1 : 0);
     } else if (auto* a = std::get_if<AllocOp>(&op)) {
       out.bytes.push_back(1);
       const std::uint64_t pages = a->size / s.config.pool.pageSize;
@@ -133,6 +149,9 @@ std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantCho
       out.bytes.push_back(3);
       out.field(kLive, y->live), out.field(kOffsets, y->offset), out.field(kSyncSizes, y->size);
       out.field(kDirs, y->dir == Direction::ToDevice ? 1 : 0);
+    } else if (auto* w = std::get_if<DeviceWriteOp>(&op)) {
+      out.bytes.push_back(4);
+      out.field(kLive, w->live), out.field(kOffsets, w->offset), out.field(kWriteSizes, w->size);
     }
   }
   return out.bytes;

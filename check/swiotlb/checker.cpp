@@ -1,6 +1,7 @@
 #include "check/swiotlb/checker.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "check/swiotlb/trace_codec.h"
 #include "base/verify.h"
 #include "model/swiotlb/config_rules.h"
+#include "model/swiotlb/dma_data_spec.h"
 #include "model/swiotlb/invariants.h"
 #include "model/swiotlb/slot_spec.h"
 
@@ -22,6 +24,7 @@ struct Live {
   std::uint64_t orig = 0;
   std::uint64_t size = 0;
   std::uint32_t align = 0;     // streaming: the alloc_align_mask it was mapped with
+  StreamingDma dma;            // streaming: its direction and attributes
   Placement placement;
   std::uint64_t pageAddr = 0;  // coherent: the page the caller received
 };
@@ -129,7 +132,7 @@ class Checker {
   }
 
   bool run(const MapOp& op, StepReport& r) {
-    const MapRequest request{op.cpu, op.orig, op.size, op.align};
+    const MapRequest request{op.cpu, op.orig, op.size, op.align, op.dma};
     MapResult result = impl_->map(request, probeBudget_);
     logSearch(r, op.orig, result);
     checkMaxMappingPromise(r, request);
@@ -141,9 +144,12 @@ class Checker {
     if (keepLog_) r.outcome = slotRange(result.placement);
     r.highlight = result.placement;
     for (auto& f : spec_.judgeMapped(request, result.placement)) flag(r, f.invariant, f.detail);
-    checkBounce(r, model::SlotSpec::expectedCopy(op.orig, result.placement.tlbAddr, 0, op.size), result.bounce);
+    checkBounce(r, model::SlotSpec::expectedCopy(op.orig, result.placement.tlbAddr, 0, op.size, Direction::ToDevice),
+                result.bounce, model::DmaDataSpec::mapMustBounce(op.dma));
     createdId_ = spec_.record(result.placement);
-    live_.push_back({createdId_, false, op.orig, op.size, op.align, result.placement, 0});
+    live_.push_back({createdId_, false, op.orig, op.size, op.align, op.dma, result.placement, 0});
+    data_.mapped(createdId_, r.step, op.orig, result.placement.tlbAddr, op.size, op.dma);
+    if (result.bounce.copy) data_.copied(createdId_, *result.bounce.copy);
     return finish(r);
   }
 
@@ -163,7 +169,8 @@ class Checker {
     r.pageShown = page;
     for (auto& f : spec_.judgeAllocated(request, result.placement)) flag(r, f.invariant, f.detail);
     createdId_ = spec_.record(result.placement);
-    live_.push_back({createdId_, true, 0, op.size, 0, result.placement, page});
+    live_.push_back({createdId_, true, 0, op.size, 0, {}, result.placement, page});
+    data_.allocated(r.step, page, op.size);
     return finish(r);
   }
 
@@ -173,7 +180,7 @@ class Checker {
     r.op = UnmapOp{static_cast<std::uint32_t>(k)};
     const Live victim = live_[k];
     if (victim.coherent) impl_->free(victim.pageAddr, victim.size);
-    else impl_->unmap(victim.placement.tlbAddr, victim.size, victim.align);
+    else unmapStreaming(victim, r);
     spec_.release(victim.modelId);
     live_.erase(live_.begin() + static_cast<std::ptrdiff_t>(k));
     if (keepLog_) r.outcome = fmt::format("released {}", slotRange(victim.placement));
@@ -181,29 +188,77 @@ class Checker {
     return finish(r, "S-FREE");
   }
 
+  // The unmap's bounce back to the CPU is judged before the mapping is forgotten.
+  void unmapStreaming(const Live& victim, StepReport& r) {
+    BounceResult back = impl_->unmap(victim.placement.tlbAddr, victim.size, victim.align, victim.dma);
+    if (!back.warning.empty()) log(r, "WARNING: " + back.warning);
+    checkBounce(r, model::SlotSpec::expectedCopy(victim.orig, victim.placement.tlbAddr, 0, victim.size, Direction::ToCpu),
+                back, model::DmaDataSpec::unmapMustBounce(victim.dma));
+    data_.unmapped(victim.modelId);
+    if (back.copy) data_.copied(victim.modelId, *back.copy);
+    checkData(r);
+    data_.released(victim.modelId);
+  }
+
+  // The part of a live streaming map that a sync or device write names: the map by index
+  // modulo their count (k, as resolved), the offset modulo its size, at least one byte.
+  struct Part {
+    const Live* map;
+    std::uint32_t k;
+    std::uint64_t offset, bytes;
+  };
+  std::optional<Part> partOf(std::uint32_t liveOperand, std::uint64_t offset, std::uint64_t size) const {
+    std::vector<const Live*> streaming;
+    for (const Live& l : live_)
+      if (!l.coherent) streaming.push_back(&l);
+    if (streaming.empty()) return std::nullopt;
+    const auto k = static_cast<std::uint32_t>(liveOperand % streaming.size());
+    const Live* map = streaming[k];
+    const std::uint64_t at = offset % map->size;
+    return Part{map, k, at, std::clamp<std::uint64_t>(size, 1, map->size - at)};
+  }
+
   bool run(const SyncOp& op, StepReport& r) {
-    std::vector<std::size_t> streaming;
-    for (std::size_t i = 0; i < live_.size(); ++i)
-      if (!live_[i].coherent) streaming.push_back(i);
-    if (streaming.empty()) return false;
-    const std::size_t k = op.live % streaming.size();
-    const Live& target = live_[streaming[k]];
-    const std::uint64_t offset = op.offset % target.size;
-    const std::uint64_t bytes = std::clamp<std::uint64_t>(op.size, 1, target.size - offset);
-    r.op = SyncOp{static_cast<std::uint32_t>(k), offset, bytes, op.dir};
-    BounceResult got = impl_->sync(target.placement.tlbAddr + offset, bytes, op.dir);
+    const auto part = partOf(op.live, op.offset, op.size);
+    if (!part) return false;
+    const Live& target = *part->map;
+    r.op = SyncOp{part->k, part->offset, part->bytes, op.dir};
+    BounceResult got = impl_->sync(target.placement.tlbAddr + part->offset, part->bytes, op.dir, target.dma);
     if (!got.warning.empty()) log(r, "WARNING: " + got.warning);
     if (keepLog_)
-      r.outcome = got.copy ? fmt::format("copied {:#x} bytes orig {:#x} <-> tlb {:#x}", got.copy->bytes,
-                                         got.copy->origAddr, got.copy->tlbAddr)
+      r.outcome = got.copy ? fmt::format("copied {:#x} bytes orig {:#x} {} tlb {:#x}", got.copy->bytes,
+                                         got.copy->origAddr, got.copy->way == Direction::ToDevice ? "->" : "<-",
+                                         got.copy->tlbAddr)
                            : "nothing copied";
-    checkBounce(r, model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, offset, bytes), got);
+    checkBounce(r, model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, part->offset, part->bytes, op.dir),
+                got, model::DmaDataSpec::syncMustBounce(op.dir, target.dma));
+    data_.synced(target.modelId, op.dir, part->offset, part->bytes);
+    if (got.copy) data_.copied(target.modelId, *got.copy);
     r.highlight = target.placement;
     return finish(r);
   }
 
-  void checkBounce(StepReport& r, const BounceCopy& expected, const BounceResult& got) {
-    if (auto finding = model::SlotSpec::judgeBounce(expected, got)) flag(r, finding->invariant, finding->detail);
+  bool run(const DeviceWriteOp& op, StepReport& r) {
+    const auto part = partOf(op.live, op.offset, op.size);
+    if (!part) return false;
+    const Live& target = *part->map;
+    r.op = DeviceWriteOp{part->k, part->offset, part->bytes};
+    data_.deviceWrote(target.modelId, r.step, part->offset, part->bytes);
+    if (keepLog_)
+      r.outcome = fmt::format("device wrote {:#x} bytes at tlb {:#x}", part->bytes, target.placement.tlbAddr + part->offset);
+    r.highlight = target.placement;
+    return finish(r);
+  }
+
+  void checkBounce(StepReport& r, const BounceCopy& expected, const BounceResult& got, bool due) {
+    if (auto finding = model::SlotSpec::judgeBounce(expected, got, due)) flag(r, finding->invariant, finding->detail);
+  }
+
+  // S-DEVDATA and S-CPUDATA of every streaming map, each reported once per map.
+  void checkData(StepReport& r) {
+    for (int id : data_.mappings())
+      for (auto& f : data_.judge(id))
+        if (dataFlagged_.insert({id, f.invariant}).second) flag(r, f.invariant, f.detail);
   }
 
   // State checks after every step: the implementation's used slots must be the model's,
@@ -211,6 +266,7 @@ class Checker {
   // Per step only the slots either side changed are compared (untouched slots were equal
   // after the previous step); finishScenario() repeats the comparison over every slot.
   bool finish(StepReport& r, const char* mismatchInvariant = "S-MD") {
+    checkData(r);
     auto [first, last] = impl_->takeChangedSlots();
     if (!initialStateChecked_) {  // the induction's base: the first step looks at every slot
       first = 0, last = config_.pool.slots;
@@ -273,6 +329,8 @@ class Checker {
 
   Config config_;
   model::SlotSpec spec_;
+  model::DmaDataSpec data_;
+  std::set<std::pair<int, std::string>> dataFlagged_;
   std::unique_ptr<SlotAllocator> impl_;
   bool keepLog_;
   std::uint64_t probeBudget_;
@@ -290,7 +348,7 @@ void validateScenario(const Scenario& scenario) {
   for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
     std::optional<std::string> problem;
     if (auto* m = std::get_if<MapOp>(&scenario.ops[i]))
-      problem = model::mapRequestProblem(scenario.config, {m->cpu, m->orig, m->size, m->align});
+      problem = model::mapRequestProblem(scenario.config, {m->cpu, m->orig, m->size, m->align, m->dma});
     else if (auto* a = std::get_if<AllocOp>(&scenario.ops[i])) {
       problem = model::allocRequestProblem(scenario.config, {a->cpu, a->size});
       if (!problem && a->size % scenario.config.pool.pageSize != 0)
@@ -298,6 +356,8 @@ void validateScenario(const Scenario& scenario) {
                               "before calling swiotlb_alloc), got {:#x}", scenario.config.pool.pageSize, a->size);
     } else if (auto* s = std::get_if<SyncOp>(&scenario.ops[i]); s && s->size == 0)
       problem = "sync size must be at least 1";
+    else if (auto* w = std::get_if<DeviceWriteOp>(&scenario.ops[i]); w && w->size == 0)
+      problem = "device-write size must be at least 1";
     if (problem) throw InputError(fmt::format("operation {} ({}): {}", i + 1, opLine(scenario.ops[i]), *problem));
   }
 }

@@ -1,6 +1,7 @@
 // The checker must flag each class of wrong answer, whoever gives it. A fake allocator
 // answers whatever the test scripts, so these tests do not depend on any real variant.
 #include <functional>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -19,15 +20,22 @@ class ScriptedAllocator final : public SlotAllocator {
       : used_(c.pool.slots), answer_(std::move(answer)) {}
   MapResult map(const MapRequest& r, std::uint64_t) override {
     MapResult m = answer_(r);
+    if (m.status == MapResult::Status::Mapped) origOf_[m.placement.tlbAddr] = r.orig;
     if (m.status == MapResult::Status::Mapped)
       for (auto s = m.placement.firstSlot; s < m.placement.firstSlot + m.placement.slotCount && s < used_.size(); ++s)
         used_[s] = true;
     return m;
   }
   MapResult alloc(const AllocRequest&, std::uint64_t) override { return {}; }
-  void unmap(std::uint64_t, std::uint64_t, std::uint32_t) override {}  // leaks on purpose
+  // Bounces back what was mapped at tlb (orig recorded by map), but leaks the slots on purpose.
+  BounceResult unmap(std::uint64_t tlb, std::uint64_t size, std::uint32_t, StreamingDma dma) override {
+    BounceResult back;
+    if (dma.dir != DmaDirection::ToDevice && !dma.skipCpuSync && origOf_.count(tlb))
+      back.copy = BounceCopy{origOf_[tlb], tlb, size, Direction::ToCpu};
+    return back;
+  }
   void free(std::uint64_t, std::uint64_t) override {}
-  BounceResult sync(std::uint64_t, std::uint64_t, Direction) override { return {}; }
+  BounceResult sync(std::uint64_t, std::uint64_t, Direction, StreamingDma) override { return {}; }
   std::uint64_t maxMappingSize() const override { return 0x40000; }
   std::vector<bool> usedSlots() const override { return used_; }
   std::optional<std::string> metadataProblem() const override { return std::nullopt; }
@@ -35,6 +43,7 @@ class ScriptedAllocator final : public SlotAllocator {
 
  private:
   std::vector<bool> used_;
+  std::map<std::uint64_t, std::uint64_t> origOf_;  // tlb -> orig of each map
   std::function<MapResult(const MapRequest&)> answer_;
 };
 
@@ -83,6 +92,32 @@ TEST(Checker, LeakedSlotsAfterUnmapAreAnSFreeViolation) {
   Scenario s = oneMap(0x10000, 0x800);
   s.ops.push_back(UnmapOp{0});
   EXPECT_EQ(firstInvariant(s, [](auto&) { return mapped(0, 1, 0x40000000, 0x10000, 0x800); }), "S-FREE");
+}
+
+// A FROM_DEVICE map left uninitialised shows the device stale pool bytes (CVE-2022-0854);
+// a TO_DEVICE map that is not bounced is a missing due copy first.
+TEST(Checker, AnUninitialisedMapShowsTheDeviceStaleBytes) {
+  Scenario s = oneMap(0x10000, 0x800);
+  std::get<MapOp>(s.ops[0]).dma.dir = DmaDirection::FromDevice;
+  auto notBounced = [](auto&) {
+    MapResult m = mapped(0, 1, 0x40000000, 0x10000, 0x800);
+    m.bounce.copy.reset();
+    return m;
+  };
+  EXPECT_EQ(firstInvariant(s, notBounced), "S-DEVDATA");
+  std::get<MapOp>(s.ops[0]).dma.dir = DmaDirection::ToDevice;
+  EXPECT_EQ(firstInvariant(s, notBounced), "S-BOUNCE");
+}
+
+TEST(Checker, TheUnmapCopiesBackAsTheDirectionAndAttributesSay) {
+  Scenario s = oneMap(0x10000, 0x800);
+  std::get<MapOp>(s.ops[0]).dma.dir = DmaDirection::FromDevice;
+  s.ops.push_back(DeviceWriteOp{0, 0x10, 0x20});
+  s.ops.push_back(UnmapOp{0});
+  auto answer = [](auto&) { return mapped(0, 1, 0x40000000, 0x10000, 0x800); };
+  EXPECT_EQ(firstInvariant(s, answer), "S-FREE");  // the scripted unmap bounces back, but leaks
+  std::get<MapOp>(s.ops[0]).dma.skipCpuSync = true;  // no copy back due, none made: the CPU keeps its bytes
+  EXPECT_EQ(firstInvariant(s, answer), "S-FREE");
 }
 
 TEST(Checker, OperandsNameLiveAllocationsModuloTheirCount) {

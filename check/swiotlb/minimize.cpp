@@ -84,6 +84,11 @@ struct Policy {
     for (std::size_t i = 0; i < m.best().ops.size(); ++i) {
       progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.cpu != 0 && (o.cpu = 0, true); }) || progress;
       progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.align != 0 && (o.align = 0, true); }) || progress;
+      progress = tryOp<MapOp>(m, i, [](MapOp& o) {
+        return o.dma.dir != DmaDirection::Bidirectional && (o.dma.dir = DmaDirection::Bidirectional, true);
+      }) || progress;
+      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.dma.skipCpuSync && !(o.dma.skipCpuSync = false); }) ||
+                 progress;
       progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = 1, true); }) || progress;
       progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = (o.size + 1) / 2, true); }) || progress;
       progress = tryOp<AllocOp>(m, i, [](AllocOp& a) { return a.cpu != 0 && (a.cpu = 0, true); }) || progress;
@@ -91,6 +96,11 @@ struct Policy {
         return a.size > m.best().config.pool.pageSize && (a.size = m.best().config.pool.pageSize, true);
       }) || progress;
       progress = tryOp<SyncOp>(m, i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); }) || progress;
+      progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) { return w.offset != 0 && (w.offset = 0, true); }) ||
+                 progress;
+      progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) {
+        return w.size > 1 && (w.size = (w.size + 1) / 2, true);
+      }) || progress;
     }
     return progress;
   }

@@ -17,6 +17,7 @@ struct MapOp {   // swiotlb_tbl_map_single()
   std::uint64_t orig = 0;
   std::uint64_t size = 0;
   std::uint32_t align = 0;  // alloc_align_mask
+  StreamingDma dma;         // direction and DMA_ATTR_SKIP_CPU_SYNC; the unmap passes the same
 };
 
 struct AllocOp {  // swiotlb_alloc(); size as passed by dma_direct_alloc (page aligned)
@@ -29,13 +30,19 @@ struct UnmapOp {  // swiotlb_tbl_unmap_single() or swiotlb_free(), by allocation
 };
 
 struct SyncOp {   // swiotlb_sync_single_for_{cpu,device}() of part of a streaming map
-  std::uint32_t live = 0;
+  std::uint32_t live = 0;   // among the live streaming maps
   std::uint64_t offset = 0;
   std::uint64_t size = 0;
-  Direction dir = Direction::ToCpu;
+  Direction dir = Direction::ToCpu;  // which side the sync hands the buffer to
 };
 
-using Op = std::variant<MapOp, AllocOp, UnmapOp, SyncOp>;
+struct DeviceWriteOp {  // the device writes part of a streaming map through its DMA address
+  std::uint32_t live = 0;   // among the live streaming maps
+  std::uint64_t offset = 0;
+  std::uint64_t size = 0;
+};
+
+using Op = std::variant<MapOp, AllocOp, UnmapOp, SyncOp, DeviceWriteOp>;
 
 struct Scenario {
   Config config;

@@ -1,5 +1,8 @@
 #include "check/swiotlb/trace_codec.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "base/input_error.h"
@@ -42,10 +45,34 @@ Direction readDirection(const TraceLine& line) {
   throw InputError(fmt::format("sync dir must be 'cpu' or 'device', got '{}'", dir), line.lineNo);
 }
 
+// The spellings of enum dma_data_direction in a trace; Bidirectional is the default.
+constexpr std::pair<DmaDirection, const char*> kDmaNames[] = {
+    {DmaDirection::Bidirectional, "bidirectional"}, {DmaDirection::ToDevice, "to-device"},
+    {DmaDirection::FromDevice, "from-device"}};
+
+StreamingDma readStreamingDma(const TraceLine& line) {
+  StreamingDma dma;
+  if (line.has("dma")) {
+    const std::string& name = line.text("dma");
+    auto known = std::find_if(std::begin(kDmaNames), std::end(kDmaNames), [&](auto& n) { return name == n.second; });
+    if (known == std::end(kDmaNames))
+      throw InputError(fmt::format("map dma must be 'bidirectional', 'to-device' or 'from-device', got '{}'", name),
+                       line.lineNo);
+    dma.dir = known->first;
+  }
+  const std::uint64_t skip = line.numberOr("skip_cpu_sync", 0);
+  if (skip > 1) throw InputError(fmt::format("map skip_cpu_sync must be 0 or 1, got {}", skip), line.lineNo);
+  dma.skipCpuSync = skip == 1;
+  return dma;
+}
+
+std::uint32_t readLive(const TraceLine& line) { return narrow32(line, "live", 0); }
+
 Op readOp(const TraceLine& line) {
   if (line.keyword == "map") {
-    line.allowOnly({"orig", "size", "align", "cpu"});
-    return MapOp{narrow32(line, "cpu", 0), line.number("orig"), line.number("size"), narrow32(line, "align", 0)};
+    line.allowOnly({"orig", "size", "align", "cpu", "dma", "skip_cpu_sync"});
+    return MapOp{narrow32(line, "cpu", 0), line.number("orig"), line.number("size"), narrow32(line, "align", 0),
+                 readStreamingDma(line)};
   }
   if (line.keyword == "alloc") {
     line.allowOnly({"size", "cpu"});
@@ -53,14 +80,24 @@ Op readOp(const TraceLine& line) {
   }
   if (line.keyword == "unmap") {
     line.allowOnly({"live"});
-    return UnmapOp{narrow32(line, "live", 0)};
+    return UnmapOp{readLive(line)};
   }
   if (line.keyword == "sync") {
     line.allowOnly({"live", "offset", "size", "dir"});
-    return SyncOp{narrow32(line, "live", 0), line.numberOr("offset", 0), line.number("size"), readDirection(line)};
+    return SyncOp{readLive(line), line.numberOr("offset", 0), line.number("size"), readDirection(line)};
   }
-  throw InputError(fmt::format("unknown line '{}' (swiotlb traces know pool, device, map, alloc, unmap, sync)",
-                               line.keyword), line.lineNo);
+  if (line.keyword == "device-write") {
+    line.allowOnly({"live", "offset", "size"});
+    return DeviceWriteOp{readLive(line), line.numberOr("offset", 0), line.number("size")};
+  }
+  throw InputError(fmt::format("unknown line '{}' (swiotlb traces know pool, device, map, alloc, unmap, sync, "
+                               "device-write)", line.keyword), line.lineNo);
+}
+
+const char* dmaName(DmaDirection dir) {
+  for (const auto& [d, name] : kDmaNames)
+    if (d == dir) return name;
+  return "?";
 }
 
 }  // namespace
@@ -90,6 +127,8 @@ std::string opLine(const Op& op, const std::string& comment) {
       std::vector<std::pair<std::string, std::string>> f = {{"orig", hex(m.orig)}, {"size", hex(m.size)},
                                                             {"align", hex(m.align)}};
       if (m.cpu) f.push_back({"cpu", std::to_string(m.cpu)});
+      if (m.dma.dir != DmaDirection::Bidirectional) f.push_back({"dma", dmaName(m.dma.dir)});
+      if (m.dma.skipCpuSync) f.push_back({"skip_cpu_sync", "1"});
       return formatTraceLine("map", f, comment);
     }
     std::string operator()(const AllocOp& a) const {
@@ -104,6 +143,10 @@ std::string opLine(const Op& op, const std::string& comment) {
       return formatTraceLine("sync", {{"live", std::to_string(s.live)}, {"offset", hex(s.offset)},
                                       {"size", hex(s.size)}, {"dir", s.dir == Direction::ToCpu ? "cpu" : "device"}},
                              comment);
+    }
+    std::string operator()(const DeviceWriteOp& w) const {
+      return formatTraceLine("device-write", {{"live", std::to_string(w.live)}, {"offset", hex(w.offset)},
+                                              {"size", hex(w.size)}}, comment);
     }
   };
   return std::visit(Visitor{comment}, op);

@@ -3,10 +3,13 @@
 //
 //   pool start=0x97ff0000 slots=7168 areas=1 page=4K
 //   device min_align=0x0 seg_boundary=0xffffffffffffffff name="virtio-pci 0000:00:07.0"
-//   map orig=0x40001000 size=0x800 align=0x0 cpu=0
+//   map orig=0x40001000 size=0x800 align=0x0 cpu=0 dma=from-device skip_cpu_sync=1
 //   alloc size=0x2000 cpu=0
 //   unmap live=0
 //   sync live=0 offset=0x900 size=0x100 dir=cpu
+//   device-write live=0 offset=0x0 size=0x100
+// A map's dma= (bidirectional, to-device, from-device) defaults to bidirectional, and its
+// skip_cpu_sync= (DMA_ATTR_SKIP_CPU_SYNC, for the map and its unmap) to 0.
 #include <array>
 #include <optional>
 #include <string>

@@ -31,6 +31,23 @@ std::uint64_t alignUp(std::uint64_t value, std::uint64_t powerOfTwo) {
 
 unsigned log2Of(std::uint64_t powerOfTwo) { return static_cast<unsigned>(__builtin_ctzll(powerOfTwo)); }
 
+// Whether swiotlb_tbl_map_single() calls swiotlb_bounce(DMA_TO_DEVICE).
+bool mapBounces(DirectionRule rule, swiotlb::StreamingDma dma) {
+  switch (rule) {
+    case DirectionRule::ByDirection: return !dma.skipCpuSync && dma.dir != swiotlb::DmaDirection::FromDevice;
+    case DirectionRule::MapUnlessSkipSync: return !dma.skipCpuSync;
+    case DirectionRule::AlwaysForDevice:
+    case DirectionRule::MapAlways: return true;
+  }
+  return true;
+}
+
+// Whether swiotlb_sync_single_for_{device,cpu}() bounces at all.
+bool syncBounces(DirectionRule rule, swiotlb::Direction side, swiotlb::StreamingDma dma) {
+  if (side == swiotlb::Direction::ToCpu) return dma.dir != swiotlb::DmaDirection::ToDevice;
+  return rule == DirectionRule::AlwaysForDevice || dma.dir != swiotlb::DmaDirection::FromDevice;
+}
+
 }  // namespace
 
 SlotPool::SlotPool(const swiotlb::Config& config, const Rules& rules)
@@ -169,10 +186,11 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
 
   result.status = swiotlb::MapResult::Status::Mapped;
   result.placement = {found.slot, total, mappedTlb<std::uint64_t>(state, config_.pool.start, found.slot, offset)};
+  if (!mapBounces(rules_.direction, request.dma)) return result;
   if (state == SwState::Sw0)  // the legacy map bounced straight from the caller's buffer
     result.bounce.copy = swiotlb::BounceCopy{request.orig, result.placement.tlbAddr, request.size};
   else
-    result.bounce = sync(result.placement.tlbAddr, request.size, swiotlb::Direction::ToDevice);
+    result.bounce = bounce(result.placement.tlbAddr, request.size, swiotlb::Direction::ToDevice);
   return result;
 }
 
@@ -197,9 +215,14 @@ swiotlb::MapResult SlotPool::alloc(const swiotlb::AllocRequest& request, std::ui
   return result;
 }
 
-void SlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) {
+swiotlb::BounceResult SlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask,
+                                     swiotlb::StreamingDma dma) {
+  swiotlb::BounceResult back;
+  if (!dma.skipCpuSync && dma.dir != swiotlb::DmaDirection::ToDevice)  // every version alike
+    back = bounce(tlbAddr, size, swiotlb::Direction::ToCpu);
   const std::uint64_t callerAllocSize = alignUp(size, std::uint64_t{allocAlignMask} + 1);
   release(tlbAddr, rules_.releaseByCallerSize ? std::optional(callerAllocSize) : std::nullopt);
+  return back;
 }
 
 void SlotPool::free(std::uint64_t pageAddr, std::uint64_t size) {
@@ -234,7 +257,14 @@ void SlotPool::release(std::uint64_t tlbAddr, std::optional<std::uint64_t> calle
   areas_[std::min<std::uint32_t>(area, areaCount() - 1)].used -= static_cast<std::uint32_t>(nslots);
 }
 
-swiotlb::BounceResult SlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction) {
+swiotlb::BounceResult SlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction side,
+                                    swiotlb::StreamingDma dma) {
+  if (!syncBounces(rules_.direction, side, dma)) return {};
+  // aa6f8dcbab47 bounced every sync for the device orig -> tlb, whatever the direction.
+  return bounce(tlbAddr, size, side);
+}
+
+swiotlb::BounceResult SlotPool::bounce(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction way) {
   swiotlb::BounceResult result;
   if (tlbAddr < config_.pool.start) return result;
   const std::uint64_t index = (tlbAddr - config_.pool.start) >> kSlotShift;
@@ -283,7 +313,7 @@ swiotlb::BounceResult SlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, 
     result.warning = fmt::format("Buffer overflow detected. Allocation size: {}. Mapping size: {}.", allocSize, size);
     size = allocSize;
   }
-  result.copy = swiotlb::BounceCopy{orig, tlbAddr, size};
+  result.copy = swiotlb::BounceCopy{orig, tlbAddr, size, way};
   return result;
 }
 

@@ -27,12 +27,14 @@ class SlotPool final : public swiotlb::SlotAllocator {
   swiotlb::MapResult map(const swiotlb::MapRequest& request, std::uint64_t probeBudget) override;
   // swiotlb_alloc(): a coherent allocation; the caller will use PFN_DOWN(tlbAddr).
   swiotlb::MapResult alloc(const swiotlb::AllocRequest& request, std::uint64_t probeBudget) override;
-  // swiotlb_tbl_unmap_single(): bounce back is not modelled here; releases the slots.
-  void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) override;
+  // swiotlb_tbl_unmap_single(): the bounce back its direction asks for, then the release.
+  swiotlb::BounceResult unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask,
+                              swiotlb::StreamingDma dma) override;
   // swiotlb_free(): the caller hands back the page it was given.
   void free(std::uint64_t pageAddr, std::uint64_t size) override;
-  // swiotlb_sync_single_for_{cpu,device}(): one bounce of `size` bytes at tlbAddr.
-  swiotlb::BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction dir) override;
+  // swiotlb_sync_single_for_{cpu,device}(): one bounce of `size` bytes at tlbAddr, if due.
+  swiotlb::BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction side,
+                             swiotlb::StreamingDma dma) override;
 
   std::uint64_t maxMappingSize() const override;  // swiotlb_max_mapping_size()
 
@@ -73,6 +75,8 @@ class SlotPool final : public swiotlb::SlotAllocator {
   void claim(std::uint32_t area, std::uint32_t slot, std::uint32_t areaRelative,
              std::uint32_t nslots, std::uint64_t allocSize, std::uint64_t lowOffset);
   void release(std::uint64_t tlbAddr, std::optional<std::uint64_t> callerSize);
+  // swiotlb_bounce(): `size` bytes at tlbAddr copied `way`, translated by the bounce rule.
+  swiotlb::BounceResult bounce(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction way);
   bool crossesBoundary(std::uint32_t slot, std::uint32_t nslots) const;
   std::uint32_t wrap(std::uint64_t areaRelative) const;
   std::uint64_t slotAddr(std::uint32_t slot) const;

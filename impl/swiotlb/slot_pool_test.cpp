@@ -84,7 +84,7 @@ TEST(SlotPool, CeS6SpinsUntilTheBudgetOnlyBeforeSw4) {
     SlotPool p = poolFor(variant, 128, 0xfff);
     mapSlot(p, 0x10800, 0x3f800);
     mapSlot(p, 0x10000, 1);
-    p.unmap(0x40000000, 1, 0);
+    p.unmap(0x40000000, 1, 0, {});
     MapResult r = p.map({0, 0x10800, 1, 0}, 10000);
     EXPECT_EQ(r.status == MapResult::Status::NonTerminating, spins) << variant;
   }
@@ -108,7 +108,7 @@ TEST(SlotPool, CeS9PartialSyncPerBounceRule) {
   auto syncAt = [](const char* variant) {
     SlotPool p = poolFor(variant, 1024, 0xfff);
     MapResult r = p.map({0, 0x10600, 0x1000, 0}, kBudget);
-    return p.sync(r.placement.tlbAddr + 0x300, 0x100, Direction::ToCpu);
+    return p.sync(r.placement.tlbAddr + 0x300, 0x100, Direction::ToCpu, {});
   };
   EXPECT_EQ(syncAt("linux-5.13").copy->origAddr, 0x10900u + (1ULL << 32));  // 32-bit wrap
   EXPECT_FALSE(syncAt("linux-6.3").copy.has_value());                        // WARN, no copy
@@ -120,10 +120,43 @@ TEST(SlotPool, ReleaseMergesFreeRunsBackIntoTheSegment) {
   SlotPool p = poolFor("linux-6.10", 256);
   MapResult a = p.map({0, 0x10000, 0x3000, 0}, kBudget);
   MapResult b = p.map({0, 0x20000, 0x800, 0}, kBudget);
-  p.unmap(a.placement.tlbAddr, 0x3000, 0);
-  p.unmap(b.placement.tlbAddr, 0x800, 0);
+  p.unmap(a.placement.tlbAddr, 0x3000, 0, {});
+  p.unmap(b.placement.tlbAddr, 0x800, 0, {});
   EXPECT_FALSE(p.metadataProblem().has_value());
   for (bool used : p.usedSlots()) EXPECT_FALSE(used);
+}
+
+// The CVE-2022-0854 history: which calls bounce, per variant and direction.
+TEST(SlotPool, BouncesPerDmaDirectionHistory) {
+  const StreamingDma from{DmaDirection::FromDevice, false}, skip{DmaDirection::ToDevice, true};
+  auto mapCopies = [](const char* variant, StreamingDma dma) {
+    SlotPool p = poolFor(variant, 64);
+    return p.map({0, 0x10000, 0x800, 0, dma}, kBudget).bounce.copy.has_value();
+  };
+  auto syncForDeviceCopies = [&](const char* variant) {
+    SlotPool p = poolFor(variant, 64);
+    MapResult r = p.map({0, 0x10000, 0x800, 0, from}, kBudget);
+    return p.sync(r.placement.tlbAddr, 0x800, Direction::ToDevice, from).copy.has_value();
+  };
+  EXPECT_FALSE(mapCopies("linux-5.16", from));  // SW-INFO-LEAK
+  EXPECT_TRUE(mapCopies("linux-5.17", from));
+  EXPECT_FALSE(mapCopies("linux-5.17", skip));  // SW-SKIP-SYNC-LEAK
+  EXPECT_TRUE(mapCopies("aa6f8dcbab47", skip));
+  EXPECT_TRUE(mapCopies("linux-5.18", skip));
+  EXPECT_FALSE(syncForDeviceCopies("linux-5.17"));
+  EXPECT_TRUE(syncForDeviceCopies("aa6f8dcbab47"));  // SW-SYNC-CLOBBER
+  EXPECT_FALSE(syncForDeviceCopies("linux-5.18"));
+}
+
+TEST(SlotPool, UnmapBouncesBackUnlessToDeviceOrSkipped) {
+  SlotPool p = poolFor("linux-6.10", 64);
+  MapResult a = p.map({0, 0x10000, 0x800, 0}, kBudget);
+  MapResult b = p.map({0, 0x20000, 0x800, 0, {DmaDirection::ToDevice, false}}, kBudget);
+  const BounceResult back = p.unmap(a.placement.tlbAddr, 0x800, 0, {});
+  ASSERT_TRUE(back.copy.has_value());
+  EXPECT_EQ(back.copy->way, Direction::ToCpu);
+  EXPECT_EQ(back.copy->origAddr, 0x10000u);
+  EXPECT_FALSE(p.unmap(b.placement.tlbAddr, 0x800, 0, {DmaDirection::ToDevice, false}).copy.has_value());
 }
 
 TEST(SlotPool, MaxMappingSizeLeavesRoomForMinAlignFromV518) {

@@ -24,6 +24,15 @@ enum class BounceRule {
   SignedAdjust,     // e8068f2d756d: signed adjustment, correct
 };
 
+// Which bounces the DMA direction makes (the CVE-2022-0854 history, 2022).
+enum class DirectionRule {
+  ByDirection,        // <= v5.16: a map bounces only TO_DEVICE/BIDIRECTIONAL without SKIP_CPU_SYNC
+  MapUnlessSkipSync,  // ddbd89deb7d3 (v5.17; again after the revert bddac7c1e02b): every map bounces
+                      // unless DMA_ATTR_SKIP_CPU_SYNC (DMA_ATTR_OVERWRITE has no caller to model)
+  AlwaysForDevice,    // aa6f8dcbab47 (v5.18-rc1): every map and every sync for the device bounces
+  MapAlways,          // 901c7280ca0d (v5.18-rc1 on): every map bounces; syncs by direction again
+};
+
 // How swiotlb_alloc() (coherent, restricted-DMA pools) asks the search.
 enum class CoherentRule {
   PlainSearch,      // find_slots(orig 0, size, 0): no alignment asked for
@@ -33,6 +42,7 @@ enum class CoherentRule {
 struct Rules {
   SwState search = SwState::Sw11;
   BounceRule bounce = BounceRule::SignedAdjust;
+  DirectionRule direction = DirectionRule::MapAlways;
   CoherentRule coherent = CoherentRule::OrderAligned;
   bool pageGuardOnAlloc = true;       // 823353b7cf0e: fail (WARN) a non page aligned alloc
   bool listStopsAtPoolEnd = true;     // 53c87e846e33: list[i] = min(seg rest, nslabs - i)

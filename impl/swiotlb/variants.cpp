@@ -12,6 +12,7 @@ namespace {
 Rules rulesFor(SwState search) {
   Rules r;
   r.search = search;
+  r.direction = atLeast(search, SwState::Sw3) ? DirectionRule::MapAlways : DirectionRule::ByDirection;
   r.bounce = atLeast(search, SwState::Sw10) ? BounceRule::SignedAdjust : BounceRule::WarnBeforeStart;
   r.coherent = atLeast(search, SwState::Sw8) ? CoherentRule::OrderAligned : CoherentRule::PlainSearch;
   r.pageGuardOnAlloc = atLeast(search, SwState::Sw8);
@@ -35,6 +36,11 @@ Rules with(Rules r, BounceRule bounce, bool maxMinusMinAlign, bool listStops) {
   r.bounce = bounce;
   r.maxMappingMinusMinAlign = maxMinusMinAlign;
   r.listStopsAtPoolEnd = listStops;
+  return r;
+}
+
+Rules withDirection(Rules r, DirectionRule direction) {
+  r.direction = direction;
   return r;
 }
 
@@ -70,12 +76,22 @@ std::vector<Variant> buildVariants() {
       {"linux-5.15", {"f4111e39a52a", "868c9ddc182b"}, "SW-1b", "f4111e39a52a [unverified id] 868c9ddc182b",
        "v5.15", "swiotlb_alloc for restricted-DMA pools; bounce WARNs before the mapping start",
        with(rulesFor(SwState::Sw1b), B::WarnBeforeStart, false, false), {}},
-      {"linux-5.16", {"linux-5.17", "e81e99bacc9f"}, "SW-2", "e81e99bacc9f", "v5.16 - v5.17",
+      {"linux-5.16", {"e81e99bacc9f"}, "SW-2", "e81e99bacc9f", "v5.16",
        "alloc_align_mask only widens the stride",
        with(rulesFor(SwState::Sw2), B::WarnBeforeStart, false, false), {}},
-      {"linux-5.18", {"linux-5.19"}, "SW-2", "e81e99bacc9f + max mapping size minus min_align",
-       "v5.18 - v5.19", "swiotlb_max_mapping_size() leaves room for the min_align offset",
-       with(rulesFor(SwState::Sw2), B::WarnBeforeStart, true, false), {}},
+      {"linux-5.17", {"ddbd89deb7d3"}, "SW-2", "e81e99bacc9f ddbd89deb7d3", "v5.17",
+       "info-leak fix: every map bounces to the device, DMA_FROM_DEVICE too, unless DMA_ATTR_SKIP_CPU_SYNC",
+       withDirection(with(rulesFor(SwState::Sw2), B::WarnBeforeStart, false, false), DirectionRule::MapUnlessSkipSync),
+       {}},
+      {"aa6f8dcbab47", {"linux-5.18-rework"}, "SW-2", "ddbd89deb7d3 aa6f8dcbab47", "v5.18-rc1 (mid-merge-window)",
+       "rework of the info-leak fix: every map and every sync for the device bounces orig -> tlb (reverted in "
+       "bddac7c1e02b after the ath9k report)",
+       withDirection(with(rulesFor(SwState::Sw2), B::WarnBeforeStart, false, false), DirectionRule::AlwaysForDevice),
+       {}},
+      {"linux-5.18", {"linux-5.19", "901c7280ca0d"}, "SW-2",
+       "e81e99bacc9f + max mapping size minus min_align; 901c7280ca0d after the revert bddac7c1e02b", "v5.18 - v5.19",
+       "swiotlb_max_mapping_size() leaves room for the min_align offset; every map bounces, syncs by direction",
+       withDirection(with(rulesFor(SwState::Sw2), B::WarnBeforeStart, true, false), DirectionRule::MapAlways), {}},
       {"linux-6.0", {"linux-6.1", "linux-6.2", "20347fca71a3"}, "SW-3", "20347fca71a3", "v6.0 - v6.2",
        "per-CPU areas, each with its own index; do..while until the index wraps",
        with(rulesFor(SwState::Sw3), B::WarnBeforeStart, true, false), {}},
@@ -133,6 +149,19 @@ std::vector<Bug> buildBugs() {
        "1f221a0d0dbf (v5.12)", "7c3940bf81e5 (v6.3)", {"S-TERM"}, 5,
        "pool not full but no free slot with orig's parity, start index even and non-zero (CE-S6)", false, "linux-5.12",
        "7c3940bf81e5"},
+      {"SW-INFO-LEAK", "a DMA_FROM_DEVICE map is not initialised from the buffer: the device reads, and the unmap "
+       "copies back where the device did not write, what the slots' previous user left (CVE-2022-0854)",
+       "(original design)", "ddbd89deb7d3 (v5.17)", {"S-DEVDATA", "S-CPUDATA"}, 1,
+       "map dma=from-device: the device reads the pool's old contents", false, "linux-5.11", "linux-5.17"},
+      {"SW-SKIP-SYNC-LEAK", "a map with DMA_ATTR_SKIP_CPU_SYNC is not initialised from the buffer either: the "
+       "attribute takes precedence over the info-leak fix", "(original design); kept by ddbd89deb7d3 and again by the "
+       "revert bddac7c1e02b", "aa6f8dcbab47, kept by 901c7280ca0d (v5.18-rc1)", {"S-DEVDATA"}, 1,
+       "map skip_cpu_sync=1: the device reads the pool's old contents", false, "linux-5.11", "aa6f8dcbab47"},
+      {"SW-SYNC-CLOBBER", "a sync for the device of a DMA_FROM_DEVICE map copies the CPU's buffer over what the "
+       "device wrote (the ath9k regression of the rework)", "aa6f8dcbab47 (v5.18-rc1)",
+       "bddac7c1e02b (revert); 901c7280ca0d reinstated only the map bounce", {"S-DEVDATA"}, 3,
+       "map dma=from-device, device-write, sync dir=device: the device's bytes are gone", false, "aa6f8dcbab47",
+       "linux-5.18"},
       {"SW-MAXMAP-MINALIGN", "swiotlb_max_mapping_size ignores min_align_mask: a max-size map never fits",
        "1f221a0d0dbf (v5.12)", "v5.18 [unverified id]", {"S-COMPLETE"}, 1, "M=0xfff, orig offset 0x800, map 256K",
        false, "linux-5.12", "linux-5.18"},

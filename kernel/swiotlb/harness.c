@@ -208,7 +208,9 @@ DMK_BOOKKEEPING static int claimed_call(dmk_search_call call, void *arg, unsigne
   return status;
 }
 
-struct map_args { unsigned int cpu; unsigned long orig; size_t size; unsigned int align_mask; };
+struct map_args { unsigned int cpu; unsigned long orig; size_t size; unsigned int align_mask; int dir; int skip_sync; };
+
+DMK_BOOKKEEPING static unsigned long attrs_of(int skip_sync) { return skip_sync ? DMA_ATTR_SKIP_CPU_SYNC : 0; }
 
 static int map_call(void *arg, unsigned long *tlb) {
   const struct map_args *a = arg;
@@ -217,18 +219,20 @@ static int map_call(void *arg, unsigned long *tlb) {
 #ifdef DMK_MAP_ALLOC_SIZE
   /* The caller's alloc_size: dma-iommu rounded the size up to its granule (alloc_align_mask). */
   const size_t alloc_size = ALIGN(a->size, (size_t)a->align_mask + 1);
-  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, alloc_size, a->align_mask, DMA_TO_DEVICE, 0);
+  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, alloc_size, a->align_mask,
+                                            (enum dma_data_direction)a->dir, attrs_of(a->skip_sync));
 #else
-  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, a->align_mask, DMA_TO_DEVICE, 0);
+  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, a->align_mask, (enum dma_data_direction)a->dir,
+                                            attrs_of(a->skip_sync));
 #endif
   if (addr == (phys_addr_t)DMA_MAPPING_ERROR) LEAVE(DMK_SWIOTLB_NOSPACE);
   *tlb = addr;
   LEAVE(0);
 }
 
-int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, unsigned long *tlb,
-                    struct dmk_swiotlb_claim *claim) {
-  struct map_args args = {cpu, orig, size, align_mask};
+int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, int dir,
+                    int skip_sync, unsigned long *tlb, struct dmk_swiotlb_claim *claim) {
+  struct map_args args = {cpu, orig, size, align_mask, dir, skip_sync};
   return claimed_call(map_call, &args, tlb, claim);
 }
 
@@ -249,10 +253,9 @@ int dmk_swiotlb_alloc(unsigned int cpu, size_t size, unsigned long *page, struct
   return claimed_call(alloc_call, &args, page, claim);
 }
 
-int dmk_swiotlb_unmap(unsigned long tlb, size_t size) {
+int dmk_swiotlb_unmap(unsigned long tlb, size_t size, int dir, int skip_sync) {
   ENTER();
-  /* DMA_TO_DEVICE: no bounce back, as the checker's unmap is a release only. */
-  swiotlb_tbl_unmap_single(&device, tlb, size, DMA_TO_DEVICE, 0);
+  swiotlb_tbl_unmap_single(&device, tlb, size, (enum dma_data_direction)dir, attrs_of(skip_sync));
   LEAVE(0);
 }
 
@@ -262,10 +265,10 @@ int dmk_swiotlb_free(unsigned long page, size_t size) {
   LEAVE(freed ? 0 : DMK_SWIOTLB_NOSPACE);
 }
 
-int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device) {
+int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device, int dir) {
   ENTER();
-  if (to_device) swiotlb_sync_single_for_device(&device, tlb, size, DMA_TO_DEVICE);
-  else swiotlb_sync_single_for_cpu(&device, tlb, size, DMA_FROM_DEVICE);
+  if (to_device) swiotlb_sync_single_for_device(&device, tlb, size, (enum dma_data_direction)dir);
+  else swiotlb_sync_single_for_cpu(&device, tlb, size, (enum dma_data_direction)dir);
   LEAVE(0);
 }
 

@@ -46,14 +46,15 @@ struct dmk_swiotlb_layout {
 
 int dmk_swiotlb_create(const struct dmk_swiotlb_config *config);
 int dmk_swiotlb_destroy(void);
-/* swiotlb_tbl_map_single(): 0 and *tlb, or DMK_SWIOTLB_NOSPACE / HUNG / BUG. */
-int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, unsigned long *tlb,
-                    struct dmk_swiotlb_claim *claim);
+/* swiotlb_tbl_map_single(): 0 and *tlb, or DMK_SWIOTLB_NOSPACE / HUNG / BUG. `dir` is an enum
+ * dma_data_direction value; skip_sync non-zero passes DMA_ATTR_SKIP_CPU_SYNC (map and unmap). */
+int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, int dir,
+                    int skip_sync, unsigned long *tlb, struct dmk_swiotlb_claim *claim);
 /* swiotlb_alloc(): 0 and the page's physical address, or an error as for map. */
 int dmk_swiotlb_alloc(unsigned int cpu, size_t size, unsigned long *page, struct dmk_swiotlb_claim *claim);
-int dmk_swiotlb_unmap(unsigned long tlb, size_t size);
+int dmk_swiotlb_unmap(unsigned long tlb, size_t size, int dir, int skip_sync);
 int dmk_swiotlb_free(unsigned long page, size_t size);
-int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device);
+int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device, int dir);
 size_t dmk_swiotlb_max_mapping_size(void);
 int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout);
 /* The copies recorded since the last call to this function. */

@@ -57,9 +57,14 @@ BounceResult KernelSlotPool::takeBounce(Direction dir) {
   BounceResult result;
   dmk_swiotlb_copy copies[4];
   const std::size_t n = lib_->copies(copies, 4);
-  for (std::size_t i = 0; i < n; ++i) {  // by direction: a trace's orig may lie in the pool's range
+  const std::uint64_t poolStart = config_.pool.start, poolEnd = poolStart + std::uint64_t{config_.pool.slots} * kSlotBytes;
+  const auto inPool = [&](std::uint64_t a) { return a >= poolStart && a < poolEnd; };
+  for (std::size_t i = 0; i < n; ++i) {
     const dmk_swiotlb_copy& c = copies[i];
-    const BounceCopy copy = dir == Direction::ToDevice ? BounceCopy{c.src, c.dst, c.bytes} : BounceCopy{c.dst, c.src, c.bytes};
+    // The way is the side the pool is on; `dir` decides only when a trace's orig lies in the pool too.
+    const bool toDevice = inPool(c.dst) != inPool(c.src) ? inPool(c.dst) : dir == Direction::ToDevice;
+    const BounceCopy copy = toDevice ? BounceCopy{c.src, c.dst, c.bytes, Direction::ToDevice}
+                                     : BounceCopy{c.dst, c.src, c.bytes, Direction::ToCpu};
     if (result.copy && result.copy->tlbAddr + result.copy->bytes == copy.tlbAddr)  // a page-wise bounce
       result.copy->bytes += copy.bytes;
     else if (!result.copy)
@@ -93,7 +98,8 @@ MapResult KernelSlotPool::searched(int result, const dmk_swiotlb_claim& claim, s
 MapResult KernelSlotPool::map(const MapRequest& request, std::uint64_t) {
   unsigned long tlb = 0;
   dmk_swiotlb_claim claim{};
-  const int result = lib_->map(request.cpu, request.orig, request.size, request.allocAlignMask, &tlb, &claim);
+  const int result = lib_->map(request.cpu, request.orig, request.size, request.allocAlignMask,
+                               static_cast<int>(request.dma.dir), request.dma.skipCpuSync ? 1 : 0, &tlb, &claim);
   return searched(result, claim, tlb, request.cpu, "swiotlb_tbl_map_single");
 }
 
@@ -108,9 +114,9 @@ MapResult KernelSlotPool::alloc(const AllocRequest& request, std::uint64_t) {
   return searched(result, claim, address, request.cpu, "swiotlb_alloc");
 }
 
-void KernelSlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t) {
-  call(lib_->unmap(tlbAddr, size), "swiotlb_tbl_unmap_single");
-  takeBounce(Direction::ToCpu);
+BounceResult KernelSlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t, StreamingDma dma) {
+  call(lib_->unmap(tlbAddr, size, static_cast<int>(dma.dir), dma.skipCpuSync ? 1 : 0), "swiotlb_tbl_unmap_single");
+  return takeBounce(Direction::ToCpu);
 }
 
 void KernelSlotPool::free(std::uint64_t pageAddr, std::uint64_t size) {
@@ -118,10 +124,10 @@ void KernelSlotPool::free(std::uint64_t pageAddr, std::uint64_t size) {
   takeBounce(Direction::ToCpu);
 }
 
-BounceResult KernelSlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) {
-  call(lib_->sync(tlbAddr, size, dir == Direction::ToDevice),
-       dir == Direction::ToDevice ? "swiotlb_sync_single_for_device" : "swiotlb_sync_single_for_cpu");
-  return takeBounce(dir);
+BounceResult KernelSlotPool::sync(std::uint64_t tlbAddr, std::uint64_t size, Direction side, StreamingDma dma) {
+  call(lib_->sync(tlbAddr, size, side == Direction::ToDevice, static_cast<int>(dma.dir)),
+       side == Direction::ToDevice ? "swiotlb_sync_single_for_device" : "swiotlb_sync_single_for_cpu");
+  return takeBounce(side);
 }
 
 std::uint64_t KernelSlotPool::maxMappingSize() const { return lib_->maxMappingSize(); }

@@ -21,9 +21,11 @@ class KernelSlotPool final : public swiotlb::SlotAllocator {
   // CPU-time watchdog is reported as NonTerminating instead.
   swiotlb::MapResult map(const swiotlb::MapRequest& request, std::uint64_t probeBudget) override;
   swiotlb::MapResult alloc(const swiotlb::AllocRequest& request, std::uint64_t probeBudget) override;
-  void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) override;
+  swiotlb::BounceResult unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask,
+                              swiotlb::StreamingDma dma) override;
   void free(std::uint64_t pageAddr, std::uint64_t size) override;
-  swiotlb::BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction dir) override;
+  swiotlb::BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, swiotlb::Direction side,
+                             swiotlb::StreamingDma dma) override;
   std::uint64_t maxMappingSize() const override;
 
   std::vector<bool> usedSlots() const override;

@@ -19,10 +19,13 @@ class SlotAllocator {
   virtual MapResult map(const MapRequest& request, std::uint64_t probeBudget) = 0;
   virtual MapResult alloc(const AllocRequest& request, std::uint64_t probeBudget) = 0;
   // The caller passes the mapping size and, like dma-iommu, the alloc_align_mask it mapped
-  // with (kernels up to v5.11 freed the caller's alloc_size rather than a stored one).
-  virtual void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) = 0;
+  // with (kernels up to v5.11 freed the caller's alloc_size rather than a stored one); the
+  // answer is the bounce back to the CPU, if the unmap made one.
+  virtual BounceResult unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask,
+                             StreamingDma dma) = 0;
   virtual void free(std::uint64_t pageAddr, std::uint64_t size) = 0;
-  virtual BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) = 0;
+  // A sync handing [tlbAddr, tlbAddr + size) of a streaming map to `side`.
+  virtual BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction side, StreamingDma dma) = 0;
   virtual std::uint64_t maxMappingSize() const = 0;
   virtual std::vector<bool> usedSlots() const = 0;
   virtual std::optional<std::string> metadataProblem() const = 0;

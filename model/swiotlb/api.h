@@ -32,14 +32,26 @@ struct Config {
   DeviceConfig device;
 };
 
+// Which side a sync hands the buffer to (swiotlb_sync_single_for_device / _for_cpu), and
+// which way a bounce copy went (orig -> tlb, tlb -> orig).
 enum class Direction { ToDevice, ToCpu };
 
-// swiotlb_tbl_map_single(dev, orig, size, alloc_align_mask): a streaming bounce mapping.
+// enum dma_data_direction of a streaming map, in the kernel's order (DMA_NONE never maps).
+enum class DmaDirection { Bidirectional, ToDevice, FromDevice };
+
+// How a streaming map was asked for; a sync or unmap of it passes the same.
+struct StreamingDma {
+  DmaDirection dir = DmaDirection::Bidirectional;
+  bool skipCpuSync = false;  // DMA_ATTR_SKIP_CPU_SYNC: the driver syncs by itself
+};
+
+// swiotlb_tbl_map_single(dev, orig, size, alloc_align_mask, dir, attrs): a streaming bounce mapping.
 struct MapRequest {
   std::uint32_t cpu = 0;
   std::uint64_t orig = 0;        // CPU physical address of the caller's buffer
   std::uint64_t size = 0;        // mapping size in bytes
   std::uint32_t allocAlignMask = 0;
+  StreamingDma dma;
 };
 
 // swiotlb_alloc(dev, size): a coherent allocation; the caller gets whole pages.
@@ -56,11 +68,12 @@ struct Placement {
   std::uint64_t tlbAddr = 0;
 };
 
-// One copy performed by a bounce (map, sync): `bytes` between orig and tlb addresses.
+// One copy performed by a bounce (map, sync, unmap): `bytes` between orig and tlb addresses.
 struct BounceCopy {
   std::uint64_t origAddr = 0;
   std::uint64_t tlbAddr = 0;
   std::uint64_t bytes = 0;
+  Direction way = Direction::ToDevice;  // ToDevice: orig -> tlb; ToCpu: tlb -> orig
 };
 
 struct BounceResult {

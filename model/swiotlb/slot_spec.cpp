@@ -148,12 +148,20 @@ std::vector<Finding> SlotSpec::judgeAllocated(const AllocRequest& request, const
   return findings;
 }
 
-std::optional<Finding> SlotSpec::judgeBounce(const BounceCopy& expected, const BounceResult& got) {
-  if (!got.copy)
-    return Finding{"S-BOUNCE", fmt::format("expected to copy {:#x} bytes between orig {:#x} and tlb {:#x}, but nothing "
-                                           "was copied{}{}", expected.bytes, expected.origAddr, expected.tlbAddr,
-                                           got.warning.empty() ? "" : ": ", got.warning)};
+std::optional<Finding> SlotSpec::judgeBounce(const BounceCopy& expected, const BounceResult& got, bool due) {
+  const char* way = expected.way == swiotlb::Direction::ToDevice ? "orig -> tlb" : "tlb -> orig";
+  if (!got.copy) {
+    if (!due) return std::nullopt;
+    return Finding{"S-BOUNCE", fmt::format("expected to copy {:#x} bytes {} between orig {:#x} and tlb {:#x}, but "
+                                           "nothing was copied{}{}", expected.bytes, way, expected.origAddr,
+                                           expected.tlbAddr, got.warning.empty() ? "" : ": ", got.warning)};
+  }
   const BounceCopy& c = *got.copy;
+  if (c.way != expected.way)
+    return Finding{"S-BOUNCE", fmt::format("copied {:#x} bytes {} between orig {:#x} and tlb {:#x}, the wrong way: "
+                                           "this bounce may only copy {}", c.bytes,
+                                           c.way == swiotlb::Direction::ToDevice ? "orig -> tlb" : "tlb -> orig",
+                                           c.origAddr, c.tlbAddr, way)};
   if (c.origAddr != expected.origAddr || c.tlbAddr != expected.tlbAddr || c.bytes != expected.bytes)
     return Finding{"S-BOUNCE", fmt::format("copied {:#x} bytes between orig {:#x} and tlb {:#x}; the tlb range shadows "
                                            "{:#x} bytes at orig {:#x} (off by {:#x})", c.bytes, c.origAddr, c.tlbAddr,
@@ -161,8 +169,9 @@ std::optional<Finding> SlotSpec::judgeBounce(const BounceCopy& expected, const B
   return std::nullopt;
 }
 
-BounceCopy SlotSpec::expectedCopy(std::uint64_t orig, std::uint64_t tlb, std::uint64_t offset, std::uint64_t bytes) {
-  return {orig + offset, tlb + offset, bytes};
+BounceCopy SlotSpec::expectedCopy(std::uint64_t orig, std::uint64_t tlb, std::uint64_t offset, std::uint64_t bytes,
+                                  swiotlb::Direction way) {
+  return {orig + offset, tlb + offset, bytes, way};
 }
 
 // The cheapest valid placement of a map whose allocation starts at slot `first`: the

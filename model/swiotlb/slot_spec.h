@@ -28,7 +28,9 @@ class SlotSpec {
   // --- Is this answer allowed?
   std::vector<Finding> judgeMapped(const swiotlb::MapRequest& request, const swiotlb::Placement& got) const;
   std::vector<Finding> judgeAllocated(const swiotlb::AllocRequest& request, const swiotlb::Placement& got) const;
-  static std::optional<Finding> judgeBounce(const swiotlb::BounceCopy& expected, const swiotlb::BounceResult& got);
+  // A copy that is not `due` may be missing; one that happens must be the expected one.
+  static std::optional<Finding> judgeBounce(const swiotlb::BounceCopy& expected, const swiotlb::BounceResult& got,
+                                            bool due);
 
   // --- Does a valid placement exist? (S-COMPLETE)
   std::optional<swiotlb::Placement> mapWitness(const swiotlb::MapRequest& request) const;
@@ -45,9 +47,9 @@ class SlotSpec {
   std::vector<bool> usedSlots() const;
   bool slotHeld(std::uint32_t slot) const { return holders_[slot] > 0; }
 
-  // The bytes a bounce of [offset, offset + bytes) of a streaming map must move.
+  // The bytes a bounce of [offset, offset + bytes) of a streaming map must move, and which way.
   static swiotlb::BounceCopy expectedCopy(std::uint64_t orig, std::uint64_t tlb, std::uint64_t offset,
-                                          std::uint64_t bytes);
+                                          std::uint64_t bytes, swiotlb::Direction way);
 
   const swiotlb::Config& config() const { return config_; }
 

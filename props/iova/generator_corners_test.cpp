@@ -6,20 +6,15 @@
 
 #include <rapidcheck.h>
 
+#include "props/generator_share.h"
 #include "props/iova/generators.h"
 
 namespace dmacheck::iova {
 namespace {
 
-constexpr int kCases = 2000;
-
 template <class Corner>
 double shareOf(Corner corner) {
-  const rc::Gen<Scenario> gen = genScenario();
-  int hits = 0;
-  for (int i = 0; i < kCases; ++i)
-    hits += corner(gen(rc::Random(static_cast<std::uint64_t>(i) + 1), 50).value()) ? 1 : 0;
-  return double(hits) / kCases;
+  return generatedShare(genScenario(), corner);
 }
 
 bool straddlesDma32(const Scenario& s) {

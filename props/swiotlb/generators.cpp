@@ -40,6 +40,15 @@ rc::Gen<std::uint32_t> genAlign(std::uint32_t pageSize) {
       {{8, 0u}, {1, 0x7ffu}, {2, 0xfffu}, {1, 0x1fffu}, {2, 0xffffu}, {2, pageSize - 1}});
 }
 
+// Bidirectional as often as the other two together, as drivers map; skip_cpu_sync now and then.
+rc::Gen<StreamingDma> genStreamingDma() {
+  return rc::gen::apply([](DmaDirection dir, bool skip) { return StreamingDma{dir, skip}; },
+                        rc::gen::weightedElement<DmaDirection>({{2, DmaDirection::Bidirectional},
+                                                                {1, DmaDirection::ToDevice},
+                                                                {1, DmaDirection::FromDevice}}),
+                        rc::gen::weightedElement<bool>({{7, false}, {1, true}}));
+}
+
 rc::Gen<std::uint32_t> genSlots() {
   return rc::gen::weightedOneOf<std::uint32_t>({
       {3, rc::gen::element<std::uint32_t>(2, 3, 4, 8, 16, 64)},
@@ -95,12 +104,11 @@ rc::Gen<Palette> genPalette() {
 
 rc::Gen<Op> genOp(const Palette& p) {
   auto cpu = rc::gen::weightedElement<std::uint32_t>({{6, 0u}, {1, 1u}, {1, 2u}, {1, 3u}});
-  auto map = rc::gen::apply([](std::uint32_t c, std::uint64_t o, std::uint64_t s, std::uint32_t a) -> Op {
-                              return MapOp{c, o, s, a};
-                            },
+  auto map = rc::gen::apply([](std::uint32_t c, std::uint64_t o, std::uint64_t s, std::uint32_t a,
+                               StreamingDma dma) -> Op { return MapOp{c, o, s, a, dma}; },
                             cpu, rc::gen::weightedOneOf<std::uint64_t>({{9, rc::gen::elementOf(p.origs)}, {1, genOrig()}}),
                             rc::gen::weightedOneOf<std::uint64_t>({{8, rc::gen::elementOf(p.sizes)}, {2, genMapSize()}}),
-                            rc::gen::elementOf(p.aligns));
+                            rc::gen::elementOf(p.aligns), genStreamingDma());
   auto alloc = rc::gen::apply([](std::uint32_t c, std::uint64_t s) -> Op { return AllocOp{c, s}; }, cpu,
                               rc::gen::elementOf(p.allocSizes));
   auto unmap = rc::gen::map(rc::gen::inRange<std::uint32_t>(0, 8), [](std::uint32_t k) -> Op { return UnmapOp{k}; });
@@ -112,7 +120,12 @@ rc::Gen<Op> genOp(const Palette& p) {
       rc::gen::weightedOneOf<std::uint64_t>({{3, rc::gen::element<std::uint64_t>(0, 0x100, 0x200, 0x7ff, 0x800, 0x900, 0xa00)},
                                              {1, rc::gen::inRange<std::uint64_t>(0, 0x40000)}}),
       rc::gen::element<std::uint64_t>(1, 0x100, 0x200, 0x800, 0x1000), rc::gen::arbitrary<bool>());
-  return rc::gen::weightedOneOf<Op>({{9, map}, {2, alloc}, {6, unmap}, {3, sync}});
+  auto write = rc::gen::apply([](std::uint32_t k, std::uint64_t off, std::uint64_t size) -> Op {
+                                return DeviceWriteOp{k, off, size};
+                              },
+                              rc::gen::inRange<std::uint32_t>(0, 4), rc::gen::element<std::uint64_t>(0, 0x10, 0x100, 0x800),
+                              rc::gen::element<std::uint64_t>(1, 0x10, 0x100, 0x800, 0x1000));
+  return rc::gen::weightedOneOf<Op>({{9, map}, {2, alloc}, {6, unmap}, {3, sync}, {2, write}});
 }
 
 }  // namespace

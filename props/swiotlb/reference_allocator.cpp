@@ -11,7 +11,8 @@ MapResult ReferenceAllocator::place(std::optional<Placement> witness, std::uint6
   if (!witness) return result;
   result.status = MapResult::Status::Mapped;
   result.placement = *witness;
-  if (orig != 0) result.bounce.copy = model::SlotSpec::expectedCopy(orig, witness->tlbAddr, 0, size);
+  // Every map starts the device's view as the buffer, whatever its direction.
+  if (orig != 0) result.bounce.copy = model::SlotSpec::expectedCopy(orig, witness->tlbAddr, 0, size, Direction::ToDevice);
   mappings_.push_back({spec_.record(*witness), orig, witness->tlbAddr, size});
   return result;
 }
@@ -31,14 +32,22 @@ void ReferenceAllocator::releaseHolding(std::uint64_t addr) {
   mappings_.erase(it);
 }
 
-void ReferenceAllocator::unmap(std::uint64_t tlbAddr, std::uint64_t, std::uint32_t) { releaseHolding(tlbAddr); }
+BounceResult ReferenceAllocator::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t, StreamingDma dma) {
+  BounceResult result;
+  if (model::DmaDataSpec::unmapMustBounce(dma))
+    for (const Mapping& m : mappings_)
+      if (m.orig != 0 && m.tlb == tlbAddr) result.copy = model::SlotSpec::expectedCopy(m.orig, m.tlb, 0, size, Direction::ToCpu);
+  releaseHolding(tlbAddr);
+  return result;
+}
 void ReferenceAllocator::free(std::uint64_t pageAddr, std::uint64_t) { releaseHolding(pageAddr); }
 
-BounceResult ReferenceAllocator::sync(std::uint64_t tlbAddr, std::uint64_t size, Direction) {
+BounceResult ReferenceAllocator::sync(std::uint64_t tlbAddr, std::uint64_t size, Direction side, StreamingDma dma) {
   BounceResult result;
+  if (!model::DmaDataSpec::syncMustBounce(side, dma)) return result;
   for (const Mapping& m : mappings_)
     if (m.orig != 0 && tlbAddr >= m.tlb && tlbAddr < m.tlb + m.size)
-      result.copy = model::SlotSpec::expectedCopy(m.orig, m.tlb, tlbAddr - m.tlb, size);
+      result.copy = model::SlotSpec::expectedCopy(m.orig, m.tlb, tlbAddr - m.tlb, size, side);
   return result;
 }
 

@@ -4,6 +4,7 @@
 // it; if it does not, the property (or the generator) is wrong, not an allocator. This is
 // how the conformance suite itself is checked (exemplars practice 3).
 #include "model/swiotlb/allocator.h"
+#include "model/swiotlb/dma_data_spec.h"
 #include "model/swiotlb/slot_spec.h"
 
 namespace dmacheck::swiotlb {
@@ -13,9 +14,9 @@ class ReferenceAllocator final : public SlotAllocator {
   explicit ReferenceAllocator(const Config& config);
   MapResult map(const MapRequest& request, std::uint64_t probeBudget) override;
   MapResult alloc(const AllocRequest& request, std::uint64_t probeBudget) override;
-  void unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask) override;
+  BounceResult unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask, StreamingDma dma) override;
   void free(std::uint64_t pageAddr, std::uint64_t size) override;
-  BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction dir) override;
+  BounceResult sync(std::uint64_t tlbAddr, std::uint64_t size, Direction side, StreamingDma dma) override;
   std::uint64_t maxMappingSize() const override;
   std::vector<bool> usedSlots() const override { return spec_.usedSlots(); }
   bool slotInUse(std::uint32_t slot) const override { return spec_.slotHeld(slot); }
