@@ -192,8 +192,9 @@ class Checker {
   void unmapStreaming(const Live& victim, StepReport& r) {
     BounceResult back = impl_->unmap(victim.placement.tlbAddr, victim.size, victim.align, victim.dma);
     if (!back.warning.empty()) log(r, "WARNING: " + back.warning);
-    checkBounce(r, model::SlotSpec::expectedCopy(victim.orig, victim.placement.tlbAddr, 0, victim.size, Direction::ToCpu),
-                back, model::DmaDataSpec::unmapMustBounce(victim.dma));
+    const BounceCopy expected =
+        model::SlotSpec::expectedCopy(victim.orig, victim.placement.tlbAddr, 0, victim.size, Direction::ToCpu);
+    checkBounce(r, expected, back, model::DmaDataSpec::unmapMustBounce(victim.dma));
     data_.unmapped(victim.modelId);
     if (back.copy) data_.copied(victim.modelId, *back.copy);
     checkData(r);
@@ -230,7 +231,8 @@ class Checker {
                                          got.copy->origAddr, got.copy->way == Direction::ToDevice ? "->" : "<-",
                                          got.copy->tlbAddr)
                            : "nothing copied";
-    checkBounce(r, model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, part->offset, part->bytes, op.dir),
+    checkBounce(r,
+                model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, part->offset, part->bytes, op.dir),
                 got, model::DmaDataSpec::syncMustBounce(op.dir, target.dma));
     data_.synced(target.modelId, op.dir, part->offset, part->bytes);
     if (got.copy) data_.copied(target.modelId, *got.copy);
@@ -245,7 +247,8 @@ class Checker {
     r.op = DeviceWriteOp{part->k, part->offset, part->bytes};
     data_.deviceWrote(target.modelId, r.step, part->offset, part->bytes);
     if (keepLog_)
-      r.outcome = fmt::format("device wrote {:#x} bytes at tlb {:#x}", part->bytes, target.placement.tlbAddr + part->offset);
+      r.outcome =
+          fmt::format("device wrote {:#x} bytes at tlb {:#x}", part->bytes, target.placement.tlbAddr + part->offset);
     r.highlight = target.placement;
     return finish(r);
   }

@@ -95,7 +95,8 @@ struct Policy {
       progress = tryOp<AllocOp>(m, i, [&m](AllocOp& a) {
         return a.size > m.best().config.pool.pageSize && (a.size = m.best().config.pool.pageSize, true);
       }) || progress;
-      progress = tryOp<SyncOp>(m, i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); }) || progress;
+      progress =
+          tryOp<SyncOp>(m, i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); }) || progress;
       progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) { return w.offset != 0 && (w.offset = 0, true); }) ||
                  progress;
       progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) {

@@ -13,7 +13,7 @@ std::optional<SplitResult> iommuMapSplit(PageSizes bitmap, std::uint64_t iova, s
   SplitResult out;
   while (size != 0) {
     StepBudget::charge("the page-size split of iommu_map()");
-    const auto choice = iommuPageSize<std::uint64_t>(bitmap, iova, paddr, size, rules.mapPagesCount, rules.countWithoutWrap);
+    const auto choice = iommuPageSize<std::uint64_t>(rules, bitmap, iova, paddr, size, rules.mapPagesCount);
     const std::uint64_t bytes = choice.pageSize * choice.count;
     ++out.driverCalls;
     if (!out.runs.empty() && out.runs.back().pageSize == choice.pageSize)

@@ -3,6 +3,7 @@
 // (impl/generic_word.h): IommuSplit runs it on std::uint64_t, proofs/pagesize proves it on
 // Z3 bitvectors. Rules for W as in generic_word.h.
 #include "impl/generic_word.h"
+#include "impl/pagesize/pagesize_rules.h"
 
 namespace dmacheck::impl::pagesize {
 
@@ -22,9 +23,10 @@ struct PageChoice {
 // The biggest supported page that fits `size` and the common alignment of iova and paddr.
 // With `withCount` (v5.15's map_pages), also how many of them to map before a larger page
 // could start: up to the next boundary of the next larger size, when iova and paddr are
-// congruent modulo it and at least one such page would follow.
+// congruent modulo it and at least one such page would follow. The variant's Rules come
+// whole (no field can be left at a default); `withCount` is what this caller asks for.
 template <typename W>
-PageChoice<W> iommuPageSize(W bitmap, W iova, W paddr, W size, bool withCount, bool countWithoutWrap = false) {
+PageChoice<W> iommuPageSize(const Rules& rules, W bitmap, W iova, W paddr, W size, bool withCount) {
   const W merge = iova | paddr;
   W candidates = bitmap & lowMask(W(flsLong(size) - W(1)));
   // (The kernel tests merge first; here the index is made safe for the shift before selecting.)
@@ -39,7 +41,7 @@ PageChoice<W> iommuPageSize(W bitmap, W iova, W paddr, W size, bool withCount, b
   const W toBoundary = next - (merge & (next - W(1)));
   // The kernel's test, `offset + pgsize_next <= size`, wraps when pgsize_next is 2^63
   // (PGSIZE-BIT63-WRAP); the proposal compares without the sum.
-  const auto nextFits = countWithoutWrap ? Cond<W>(next <= size && toBoundary <= size - next) : toBoundary + next <= size;
+  const auto nextFits = rules.countWithoutWrap ? Cond<W>(next <= size && toBoundary <= size - next) : toBoundary + next <= size;
   const W bytes = select(stopAtNext && nextFits, toBoundary, size);
   return {pageIndex, pageSize, bytes >> pageIndex};
 }

@@ -7,13 +7,14 @@
 // Everything is generic over the word type W. SlotPool runs it on std::uint64_t; proofs/
 // runs the very same templates on Z3 bitvectors (proofs/smt/word.h), so what is proved is
 // what runs. Rules for W: no `if` on a value of W (use select), no `?:` on a Cond<W>, no
-// short-circuit that hides a branch. The version state and the variant's Rules flags are
-// plain values: they pick the formula, they are not part of it.
+// short-circuit that hides a branch. Every formula that depends on the version takes the
+// variant's Rules whole (impl/swiotlb/rules.h), never a field of it: they are plain values
+// that pick the formula, not part of it.
 #include <cstdint>
 #include <utility>
 
 #include "impl/generic_word.h"
-#include "impl/swiotlb/sw_state.h"
+#include "impl/swiotlb/rules.h"
 
 namespace dmacheck::impl {
 
@@ -47,14 +48,16 @@ struct SearchParams {
 };
 
 // `allocSize` is what the search is asked for (mapping size plus offset, and rounding);
-// `minAlign` is the device's min_align_mask; the masks are the kernel's `unsigned int`.
-// `strideIgnoresMinAlign` is the dmacheck proposal: when orig is 0 (swiotlb_alloc) the
-// min_align bits are never compared, so they must not widen the stride either.
-// `minAlignMaskedByAlloc` is the 6.1.y stable tree: the SW-3 search with the min_align bits
-// under alloc_align_mask dropped from the comparison, as 51b30ecb73b4 does in SW-8.
+// `minAlign` is the device's min_align_mask; the masks are the kernel's `unsigned int`;
+// `origIsZero` holds for swiotlb_alloc. Rules.strideFromComparedBits is the dmacheck
+// proposal: with orig 0 the min_align bits are never compared, so they must not widen the
+// stride either. Rules.minAlignMaskedByAlloc is the 6.1.y stable tree: the SW-3 search with
+// the min_align bits under alloc_align_mask dropped from the comparison, as 51b30ecb73b4 does.
 template <typename W>
-SearchParams<W> searchParams(SwState state, W minAlign, W allocAlign, W allocSize, W pageShift,
-                             Cond<W> strideIgnoresMinAlign, bool minAlignMaskedByAlloc = false) {
+SearchParams<W> searchParams(const Rules& rules, W minAlign, W allocAlign, W allocSize, W pageShift,
+                             Cond<W> origIsZero) {
+  const SwState state = rules.search;
+  const Cond<W> strideIgnoresMinAlign = rules.strideFromComparedBits ? origIsZero : truth<W>(false);
   const W slotMask = W(kSlotSize - 1);
   const W pageSize = W(1) << pageShift;
   const Cond<W> large = allocSize >= pageSize;
@@ -65,7 +68,7 @@ SearchParams<W> searchParams(SwState state, W minAlign, W allocAlign, W allocSiz
     stride = select(large, W(pageSize >> kSlotShift), W(1));
     mask = W(0);
   } else if (!atLeast(state, SwState::Sw5)) {  // SW-1 .. SW-4
-    if (minAlignMaskedByAlloc) mask = mask & ~allocAlign;
+    if (rules.minAlignMaskedByAlloc) mask = mask & ~allocAlign;
     stride = (mask >> kSlotShift) + W(1);
     stride = select(large, maxOf(stride, W(stride << (pageShift - W(kSlotShift)))), stride);
     if (atLeast(state, SwState::Sw2)) stride = maxOf(stride, maxSlots(allocAlign));
@@ -95,7 +98,8 @@ SearchParams<W> searchParams(SwState state, W minAlign, W allocAlign, W allocSiz
 // Before SW-10 only the bits below the slot size; since, also bits up to alloc_align_mask
 // (served by padding slots).
 template <typename W>
-W mapOffset(SwState state, W orig, W minAlign, W allocAlign) {
+W mapOffset(const Rules& rules, W orig, W minAlign, W allocAlign) {
+  const SwState state = rules.search;
   const W slotMask = W(kSlotSize - 1);
   if (state == SwState::Sw0) return W(0);
   if (atLeast(state, SwState::Sw10)) return orig & minAlign & (allocAlign | slotMask);
@@ -104,24 +108,24 @@ W mapOffset(SwState state, W orig, W minAlign, W allocAlign) {
 
 // Padding slots in front of the mapping (SW-10 on): the offset's whole slots.
 template <typename W>
-W padSlots(SwState state, W offset) {
-  return atLeast(state, SwState::Sw10) ? W(offset >> kSlotShift) : W(0);
+W padSlots(const Rules& rules, W offset) {
+  return atLeast(rules.search, SwState::Sw10) ? W(offset >> kSlotShift) : W(0);
 }
 
 // The size the search is asked for. Before SW-11 the caller passed alloc_size itself:
 // dma-direct the mapping size, dma-iommu (the only caller with an alloc_align_mask) the
 // size rounded up to its granule; the offset came on top. Since, ALIGN(size + offset, A+1).
 template <typename W>
-W searchSize(SwState state, W mappingSize, W offset, W allocAlign) {
-  if (atLeast(state, SwState::Sw11)) return alignUpMask(W(mappingSize + offset), allocAlign);
+W searchSize(const Rules& rules, W mappingSize, W offset, W allocAlign) {
+  if (atLeast(rules.search, SwState::Sw11)) return alignUpMask(W(mappingSize + offset), allocAlign);
   return alignUpMask(mappingSize, allocAlign) + offset;
 }
 
 // The address the search tests for alignment: the kernel takes the pool's DMA address
 // masked by the device's segment boundary; the dmacheck proposal takes it unmasked.
 template <typename W>
-W alignBase(bool fullAddress, W poolStart, W segBoundaryMask) {
-  return fullAddress ? poolStart : W(poolStart & segBoundaryMask);
+W alignBase(const Rules& rules, W poolStart, W segBoundaryMask) {
+  return rules.alignOnFullAddress ? poolStart : W(poolStart & segBoundaryMask);
 }
 
 // wrap_area_index(): back to 0 at the end of the area (not a modulo).
@@ -132,14 +136,15 @@ W wrapIndex(W index, W areaSlabs) {
 
 // Where the search of an area starts: before SW-5 the area index rounded up to the stride.
 template <typename W>
-W startIndex(SwState state, W areaIndex, W stride, W areaSlabs) {
-  if (atLeast(state, SwState::Sw5)) return areaIndex;
+W startIndex(const Rules& rules, W areaIndex, W stride, W areaSlabs) {
+  if (atLeast(rules.search, SwState::Sw5)) return areaIndex;
   return wrapIndex(alignUpMask(areaIndex, W(stride - W(1))), areaSlabs);
 }
 
 // Whether a probe at slot DMA address `addr` is rejected (and the search steps by one).
 template <typename W>
-Cond<W> rejectsProbe(SwState state, const SearchParams<W>& p, W addr, W orig) {
+Cond<W> rejectsProbe(const Rules& rules, const SearchParams<W>& p, W addr, W orig) {
+  const SwState state = rules.search;
   if (state == SwState::Sw0) return truth<W>(false);
   const Cond<W> compare = state == SwState::Sw1 ? truth<W>(true) : orig != W(0);
   const Cond<W> mismatch = compare && (addr & p.compareMask) != (orig & p.compareMask);
@@ -158,10 +163,10 @@ struct Step {
 };
 
 template <typename W>
-Step<W> nextProbe(Cond<W> rejected, W index, W checked, W stride, W areaSlabs, bool countWrapDistance) {
+Step<W> nextProbe(const Rules& rules, Cond<W> rejected, W index, W checked, W stride, W areaSlabs) {
   const W jump = index + stride;
   W charged = stride;
-  if (countWrapDistance) charged = select(jump >= areaSlabs, W(areaSlabs - index), stride);
+  if (rules.countWrapDistance) charged = select(jump >= areaSlabs, W(areaSlabs - index), stride);
   return {wrapIndex(select(rejected, W(index + W(1)), jump), areaSlabs),
           checked + select(rejected, W(1), charged)};
 }
@@ -175,25 +180,31 @@ Cond<W> crossesBoundary(W segBoundaryMask, W poolStart, W slot, W nslots) {
   return (first & (boundarySlots - W(1))) + nslots > boundarySlots;
 }
 
+// The slots from `slot` to the end of its 128-slot segment or of the pool, whichever is first.
+template <typename W>
+W runToSegmentOrPoolEnd(W slot, W poolSlots) {
+  return minOf(W(W(kSegment) - (slot & W(kSegment - 1))), W(poolSlots - slot));
+}
+
 // The free-run length `list[slot]` of an empty pool: to the segment end, and since
 // 53c87e846e33 no further than the pool end.
 template <typename W>
-W emptyRunLength(bool stopsAtPoolEnd, W slot, W poolSlots) {
-  const W toSegmentEnd = W(kSegment) - (slot & W(kSegment - 1));
-  return stopsAtPoolEnd ? minOf(toSegmentEnd, W(poolSlots - slot)) : toSegmentEnd;
+W emptyRunLength(const Rules& rules, W slot, W poolSlots) {
+  if (rules.listStopsAtPoolEnd) return runToSegmentOrPoolEnd(slot, poolSlots);
+  return W(kSegment) - (slot & W(kSegment - 1));
 }
 
 // The DMA address returned for a map whose allocation starts at `slot`.
 template <typename W>
-W mappedTlb(SwState state, W poolStart, W slot, W offset) {
-  return poolStart + ((slot + padSlots(state, offset)) << kSlotShift) + (offset & W(kSlotSize - 1));
+W mappedTlb(const Rules& rules, W poolStart, W slot, W offset) {
+  return poolStart + ((slot + padSlots(rules, offset)) << kSlotShift) + (offset & W(kSlotSize - 1));
 }
 
 // swiotlb_max_mapping_size(): a segment, less room for the min_align offset since v5.18.
 template <typename W>
-W maxMappingSize(bool minusMinAlign, W minAlign) {
+W maxMappingSize(const Rules& rules, W minAlign) {
   const W whole = W(kSlotSize * kSegment);
-  if (!minusMinAlign) return whole;
+  if (!rules.maxMappingMinusMinAlign) return whole;
   return whole - select(minAlign == W(0), W(0), alignUpMask(minAlign, W(kSlotSize - 1)));
 }
 

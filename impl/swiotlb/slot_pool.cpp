@@ -60,7 +60,7 @@ SlotPool::SlotPool(const swiotlb::Config& config, const Rules& rules)
       areas_(rules.perAreaIndex ? config.pool.areas : 1) {
   for (std::uint32_t i = 0; i < slots_.size(); ++i) {
     std::uint64_t list = 0;  // guard: not ours to hand out
-    if (i < nslabs_) list = emptyRunLength<std::uint64_t>(rules_.listStopsAtPoolEnd, i, nslabs_);
+    if (i < nslabs_) list = emptyRunLength<std::uint64_t>(rules_, i, nslabs_);
     slots_[i] = {kInvalidPhys, 0, static_cast<std::uint32_t>(list), 0};
   }
 }
@@ -99,10 +99,9 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
                                      std::uint64_t budget) {
   const SwState state = rules_.search;
   const std::uint32_t nslots = static_cast<std::uint32_t>(slotCount(allocSize));
-  const auto params = searchParams<std::uint64_t>(state, config_.device.minAlignMask, allocAlign, allocSize,
-                                                  pageShift_, rules_.strideFromComparedBits && orig == 0,
-                                                  rules_.minAlignMaskedByAlloc);
-  const std::uint64_t base0 = alignBase(rules_.alignOnFullAddress, config_.pool.start, config_.device.segBoundaryMask);
+  const auto params = searchParams<std::uint64_t>(rules_, config_.device.minAlignMask, allocAlign, allocSize,
+                                                  pageShift_, orig == 0);
+  const std::uint64_t base0 = alignBase(rules_, config_.pool.start, config_.device.segBoundaryMask);
   const auto stride = static_cast<std::uint32_t>(std::min<std::uint64_t>(params.stride, 1u << 30));
   Found result;
   result.note = {true, allocSize, static_cast<std::uint32_t>(params.compareMask), stride, area};
@@ -110,15 +109,14 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   if (nslots > areaSlabs_ - a.used) return result;
 
   const std::uint32_t base = area * areaSlabs_;
-  std::uint32_t index = static_cast<std::uint32_t>(startIndex<std::uint64_t>(state, a.index, stride, areaSlabs_));
+  std::uint32_t index = static_cast<std::uint32_t>(startIndex<std::uint64_t>(rules_, a.index, stride, areaSlabs_));
 
   // One probe: true when the slot is taken; otherwise index/checked advance as the kernel does.
   auto probe = [&](std::uint64_t& checked) {
     const std::uint32_t slot = base + index;
-    const bool rejected = rejectsProbe(state, params, base0 + (std::uint64_t{slot} << kSlotShift), orig);
+    const bool rejected = rejectsProbe(rules_, params, base0 + (std::uint64_t{slot} << kSlotShift), orig);
     if (!rejected && !crossesBoundary(slot, nslots) && slots_[slot].list >= nslots) return true;
-    const Step<std::uint64_t> next = nextProbe<std::uint64_t>(rejected, index, checked, stride, areaSlabs_,
-                                                              rules_.countWrapDistance);
+    const Step<std::uint64_t> next = nextProbe<std::uint64_t>(rules_, rejected, index, checked, stride, areaSlabs_);
     index = static_cast<std::uint32_t>(next.index);
     checked = next.checked;
     return false;
@@ -163,8 +161,8 @@ void SlotPool::claim(std::uint32_t area, std::uint32_t slot, std::uint32_t areaR
 swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64_t budget) {
   const SwState state = rules_.search;
   const std::uint64_t minAlign = config_.device.minAlignMask;
-  const std::uint64_t offset = mapOffset<std::uint64_t>(state, request.orig, minAlign, request.allocAlignMask);
-  const std::uint64_t searchBytes = searchSize<std::uint64_t>(state, request.size, offset, request.allocAlignMask);
+  const std::uint64_t offset = mapOffset<std::uint64_t>(rules_, request.orig, minAlign, request.allocAlignMask);
+  const std::uint64_t searchBytes = searchSize<std::uint64_t>(rules_, request.size, offset, request.allocAlignMask);
   if (atLeast(state, SwState::Sw11) && !rules_.alignSizeIn64Bits && request.allocAlignMask == UINT32_MAX)
     throw swiotlb::KernelBug(  // SW-ALIGN-WRAP: the kernel's unsigned int alloc_align_mask + 1 is 0
         "kernel BUG at kernel/dma/swiotlb.c: BUG_ON(!nslots) (in swiotlb_search_pool_area): "
@@ -177,7 +175,7 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
   if (found.nonTerminating) return result.status = swiotlb::MapResult::Status::NonTerminating, result;
   if (!found.ok) return result;
 
-  const auto pad = static_cast<std::uint32_t>(padSlots<std::uint64_t>(state, offset));
+  const auto pad = static_cast<std::uint32_t>(padSlots<std::uint64_t>(rules_, offset));
   const std::uint32_t first = found.slot + pad;
   if (atLeast(state, SwState::Sw10)) slots_[first].padSlots = pad;
   const auto total = static_cast<std::uint32_t>(slotCount(searchBytes));
@@ -185,7 +183,7 @@ swiotlb::MapResult SlotPool::map(const swiotlb::MapRequest& request, std::uint64
     slots_[first + i].origAddr = request.orig + (std::uint64_t{i} << kSlotShift);
 
   result.status = swiotlb::MapResult::Status::Mapped;
-  result.placement = {found.slot, total, mappedTlb<std::uint64_t>(state, config_.pool.start, found.slot, offset)};
+  result.placement = {found.slot, total, mappedTlb<std::uint64_t>(rules_, config_.pool.start, found.slot, offset)};
   if (!mapBounces(rules_.direction, request.dma)) return result;
   if (state == SwState::Sw0)  // the legacy map bounced straight from the caller's buffer
     result.bounce.copy = swiotlb::BounceCopy{request.orig, result.placement.tlbAddr, request.size};
@@ -318,7 +316,7 @@ swiotlb::BounceResult SlotPool::bounce(std::uint64_t tlbAddr, std::uint64_t size
 }
 
 std::uint64_t SlotPool::maxMappingSize() const {
-  return impl::maxMappingSize<std::uint64_t>(rules_.maxMappingMinusMinAlign, config_.device.minAlignMask);
+  return impl::maxMappingSize<std::uint64_t>(rules_, config_.device.minAlignMask);
 }
 
 void SlotPool::touched(std::uint64_t first, std::uint64_t last) {

@@ -20,7 +20,8 @@ std::string describe(const ByteSource& source, std::uint64_t sourceOffset) {
   switch (source.kind) {
     case K::PoolInit: return fmt::format("the pool's initial contents (never written since boot)");
     case K::Buffer: return fmt::format("byte {:#x} of the buffer mapped at step {}", sourceOffset, source.step);
-    case K::DeviceWrite: return fmt::format("byte {:#x} of what the device wrote at step {}", sourceOffset, source.step);
+    case K::DeviceWrite:
+      return fmt::format("byte {:#x} of what the device wrote at step {}", sourceOffset, source.step);
     case K::Coherent: return fmt::format("the data of the swiotlb_alloc of step {}", source.step);
     case K::Outside: return fmt::format("CPU memory at {:#x}, outside the buffer", sourceOffset);
   }

@@ -44,7 +44,7 @@ bool always(const Rules&) { return true; }
 bool counted(const Rules& r) { return r.mapPagesCount; }
 
 impl::pagesize::PageChoice<Word> choose(const SplitInputs& in, const Rules& rules, bool count) {
-  return impl::pagesize::iommuPageSize(in.bitmap, in.iova, in.paddr, in.size, count, rules.countWithoutWrap);
+  return impl::pagesize::iommuPageSize(rules, in.bitmap, in.iova, in.paddr, in.size, count);
 }
 
 Statement pgsizeValid(const Rules& rules, bool realBitmaps) {

@@ -31,26 +31,22 @@ namespace {
 
 SearchView view(const Variant& v, const Symbols& s, bool alloc, Word orig, Word allocAlign, Word offset,
                 Word searchBytes) {
-  const SwState state = v.rules.search;
-  const Truth ignoresMinAlign = smt::constant(v.rules.strideFromComparedBits) && orig == Word(0);
   SearchView out{alloc,
                  orig,
                  allocAlign,
                  offset,
                  searchBytes,
                  slotCount(searchBytes),
-                 searchParams<Word>(state, s.minAlign, allocAlign, searchBytes, s.pageShift, ignoresMinAlign,
-                                    v.rules.minAlignMaskedByAlloc),
-                 alignBase(v.rules.alignOnFullAddress, s.poolStart, s.segBoundary)};
+                 searchParams<Word>(v.rules, s.minAlign, allocAlign, searchBytes, s.pageShift, orig == Word(0)),
+                 alignBase(v.rules, s.poolStart, s.segBoundary)};
   return out;
 }
 
 }  // namespace
 
 SearchView mapView(const Variant& v, const Symbols& s) {
-  const SwState state = v.rules.search;
-  const Word offset = mapOffset<Word>(state, s.orig, s.minAlign, s.allocAlign);
-  return view(v, s, false, s.orig, s.allocAlign, offset, searchSize<Word>(state, s.size, offset, s.allocAlign));
+  const Word offset = mapOffset<Word>(v.rules, s.orig, s.minAlign, s.allocAlign);
+  return view(v, s, false, s.orig, s.allocAlign, offset, searchSize<Word>(v.rules, s.size, offset, s.allocAlign));
 }
 
 SearchView allocView(const Variant& v, const Symbols& s) {

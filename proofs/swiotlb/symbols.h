@@ -45,8 +45,8 @@ struct SearchView {
   impl::SearchParams<Word> params;
   Word alignBase;  // the address the alignment test looks at (pool start, maybe masked)
 
-  Truth rejects(const Word& slot, impl::SwState state) const {
-    return impl::rejectsProbe(state, params, alignBase + (slot << impl::kSlotShift), orig);
+  Truth rejects(const Word& slot, const impl::Rules& rules) const {
+    return impl::rejectsProbe(rules, params, alignBase + (slot << impl::kSlotShift), orig);
   }
 };
 

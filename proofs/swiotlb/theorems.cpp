@@ -29,6 +29,13 @@ const std::vector<Theorem>& swiotlbTheorems() {
       {"alloc-stride-skips-nothing", "S-COMPLETE",
        "swiotlb_alloc's stride never jumps over a slot that passes the test and is a correctly aligned placement",
        true, WitnessShape::UnrolledSearch},
+      {"map-test-accepts-valid", "S-COMPLETE",
+       "the alignment test never rejects a slot whose placement would meet the spec (orig's min_align bits, "
+       "alloc_align_mask, the page rule) inside the device's segment boundary", false, WitnessShape::UnrolledSearch},
+      {"alloc-test-accepts-valid", "S-COMPLETE",
+       "swiotlb_alloc's alignment test never rejects a slot whose page is aligned to the allocation's page order, "
+       "inside the device's segment boundary",
+       true, WitnessShape::UnrolledSearch},
       {"checked-counts-passed-slots", "S-COMPLETE",
        "slots_checked grows by no more than the slots a step really passed, so giving up means all were seen", false,
        WitnessShape::UnrolledSearch},
@@ -37,6 +44,10 @@ const std::vector<Theorem>& swiotlbTheorems() {
        WitnessShape::UnrolledSearch},
   };
   return theorems;
+}
+
+bool judgesTheTest(const Theorem& theorem) {
+  return theorem.id == "map-test-accepts-valid" || theorem.id == "alloc-test-accepts-valid";
 }
 
 bool theoremApplies(const Theorem& theorem, const Variant& variant) {
@@ -48,7 +59,7 @@ bool theoremApplies(const Theorem& theorem, const Variant& variant) {
 namespace {
 
 Word tlbAt(const Variant& v, const Symbols& s, const SearchView& view, const Word& slot) {
-  return mappedTlb<Word>(v.rules.search, s.poolStart, slot, view.offset);
+  return mappedTlb<Word>(v.rules, s.poolStart, slot, view.offset);
 }
 
 Truth pageRuleApplies(const Symbols& s) {
@@ -79,7 +90,7 @@ namespace {
 // The search takes a slot that passes the alignment test, whose run stays inside the
 // device's segment boundary and one 128-slot segment.
 Truth accepted(const Variant& v, const Symbols& s, const SearchView& view, const Word& slot) {
-  return !view.rejects(slot, v.rules.search) && !crossesBoundary(s.segBoundary, s.poolStart, slot, view.nslots) &&
+  return !view.rejects(slot, v.rules) && !crossesBoundary(s.segBoundary, s.poolStart, slot, view.nslots) &&
          view.nslots <= Word(kSegment);
 }
 
@@ -158,7 +169,7 @@ Statement maxMappingFits(const Variant& v, const Symbols& s) {
   const SearchView view = mapView(v, s);
   Statement st{inputRules(s)};
   st.assumptions.push_back(s.orig != Word(0));
-  st.assumptions.push_back(s.size <= maxMappingSize<Word>(v.rules.maxMappingMinusMinAlign, s.minAlign));
+  st.assumptions.push_back(s.size <= maxMappingSize<Word>(v.rules, s.minAlign));
   st.assumptions.push_back(s.allocAlign < s.pageSize());
   st.claim = view.nslots <= Word(kSegment);
   return st;
@@ -169,9 +180,9 @@ Statement maxMappingFits(const Variant& v, const Symbols& s) {
 Truth stepClaim(const Theorem& theorem, const Variant& v, const Symbols& s, const SearchView& view, const Word& index,
                 const Word& checked, const Word& start) {
   const SwState state = v.rules.search;
-  const Truth rejected = view.rejects(index, state);
+  const Truth rejected = view.rejects(index, v.rules);
   const Word stride = view.params.stride;
-  const Step<Word> next = nextProbe<Word>(rejected, index, checked, stride, s.poolSlots, v.rules.countWrapDistance);
+  const Step<Word> next = nextProbe<Word>(v.rules, rejected, index, checked, stride, s.poolSlots);
   if (theorem.id == "checked-counts-passed-slots") {
     const Word passed = select(rejected, Word(1), select(index + stride >= s.poolSlots, s.poolSlots - index, stride));
     return next.checked - checked <= passed;
@@ -184,11 +195,16 @@ Truth stepClaim(const Theorem& theorem, const Variant& v, const Symbols& s, cons
     const Truth multiple = (next.index & (stride - Word(1))) == Word(0);
     return next.index == start || (multiple && distance(next.index) < distance(index));
   }
+  // The completeness of the test itself: a slot the spec would accept is never rejected.
+  if (judgesTheTest(theorem))
+    return implies(
+        placementAligned(v, s, view, index) && !crossesBoundary(s.segBoundary, s.poolStart, index, view.nslots),
+        !rejected);
   // The stride theorems: from a probe that passed the test, no slot strictly inside the
   // jump both passes the test and would be a correctly aligned placement.
   const Word& j = s.other;
   const Truth jumpedOver = index < j && j < index + stride && j < s.poolSlots;
-  return implies(!rejected, !(jumpedOver && !view.rejects(j, state) && placementAligned(v, s, view, j)));
+  return implies(!rejected, !(jumpedOver && !view.rejects(j, v.rules) && placementAligned(v, s, view, j)));
 }
 
 namespace {

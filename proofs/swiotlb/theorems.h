@@ -41,6 +41,9 @@ bool theoremApplies(const Theorem& theorem, const impl::Variant& variant);
 
 Statement stateTheorem(const Theorem& theorem, const impl::Variant& variant, const Symbols& s);
 
+// Whether the theorem states the alignment test's completeness (a valid slot is never rejected).
+bool judgesTheTest(const Theorem& theorem);
+
 // For UnrolledSearch witnesses: the claim about one step of the search from `index`
 // having charged `checked`, and (for the do..while loops) from `start`.
 Truth stepClaim(const Theorem& theorem, const impl::Variant& variant, const Symbols& s, const SearchView& view,

@@ -1,0 +1,48 @@
+// Every field of the page-size Rules reaches a theorem's statement, or is listed with the
+// reason none reads it (proofs/rules_mutation_testing.h).
+#include <gtest/gtest.h>
+
+#include "impl/pagesize/variant.h"
+#include "proofs/pagesize/theorems.h"
+#include "proofs/rules_mutation_testing.h"
+
+namespace dmacheck::proofs::pagesize {
+namespace {
+
+using impl::pagesize::GranuleRule;
+using impl::pagesize::Rules;
+using impl::pagesize::VfioBitmapRule;
+
+std::string statements(const char*, const Rules& rules) {
+  std::string text;
+  for (const Theorem& t : pagesizeTheorems())
+    if (t.applies(rules)) text += formulaText(t.id, t.state(rules));
+  return text;
+}
+
+Rules rulesOf(const char* variant) { return impl::pagesize::findPagesizeVariant(variant)->rules; }
+
+constexpr const char* kFixed = "proposal-account-once";
+
+// One entry per field (the structured binding below stops compiling when a field is added).
+const std::vector<RuleMutation<Rules>> kMutations = {
+    {"mapPagesCount", kFixed, [](Rules& r) { r.mapPagesCount = !r.mapPagesCount; }},
+    {"vfioBitmap", kFixed, [](Rules& r) { r.vfioBitmap = VfioBitmapRule::PageMaskOnly; }},
+    {"accountHostPagesOnce", kFixed, [](Rules& r) { r.accountHostPagesOnce = !r.accountHostPagesOnce; },
+     "pinned-page accounting is state over many calls; traces check it (V-ACCOUNT)"},
+    {"countWithoutWrap", kFixed, [](Rules& r) { r.countWithoutWrap = !r.countWithoutWrap; }},
+    {"granule", kFixed, [](Rules& r) { r.granule = GranuleRule::RefuseAbovePage; }},
+    {"v2ProbeSizeZero", kFixed, [](Rules& r) { r.v2ProbeSizeZero = !r.v2ProbeSizeZero; }},
+    {"searchByLastByte", kFixed, [](Rules& r) { r.searchByLastByte = !r.searchByLastByte; }},
+    {"sgtableAboveGranule", kFixed, [](Rules& r) { r.sgtableAboveGranule = !r.sgtableAboveGranule; },
+     "dma_get_sgtable has no theorem; traces check it (G-SGT)"},
+};
+
+TEST(PagesizeTheorems, StatementsFollowEveryRuleTheyRead) {
+  Rules r;  // the binding stops compiling when a field is added
+  [[maybe_unused]] auto& [count, bitmap, accountOnce, withoutWrap, granule, sizeZero, lastByte, sgtable] = r;
+  expectStatementsFollowEveryRule(kMutations, 8, rulesOf, statements);
+}
+
+}  // namespace
+}  // namespace dmacheck::proofs::pagesize

@@ -1,0 +1,54 @@
+#pragma once
+// A proof cannot be fooled by a rule its statement never reads. Shared by every target's
+// theorems test: each field of the target's Rules is mutated on a variant where it matters;
+// a field the theorems read must change at least one statement (the formula text the solver
+// gets), and a field listed as unread (with its reason) must leave every statement alone, so
+// the list stays true when a theorem grows. Test-only (gtest).
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "proofs/smt/word.h"
+
+namespace dmacheck::proofs {
+
+template <class Rules>
+struct RuleMutation {
+  const char* field;
+  const char* variant;  // where the field matters
+  std::function<void(Rules&)> mutate;
+  const char* unreadBecause = nullptr;  // set: no theorem reads the field, for this reason
+};
+
+// A statement as the solver's formula text.
+template <class Statement>
+std::string formulaText(const std::string& theorem, const Statement& st) {
+  std::string text = theorem + ": " + st.claim.formula().to_string();
+  for (const smt::Truth& a : st.assumptions) text += "\n  " + a.formula().to_string();
+  return text + "\n";
+}
+
+// `fields` is how many fields Rules has (the caller's structured binding proves it);
+// `rulesOf(variant)` gives a variant's rules; `statements(variant, rules)` every theorem's
+// statement for that variant with these rules, as text.
+template <class Rules, class RulesOf, class Statements>
+void expectStatementsFollowEveryRule(const std::vector<RuleMutation<Rules>>& mutations, std::size_t fields,
+                                     RulesOf rulesOf, Statements statements) {
+  EXPECT_EQ(mutations.size(), fields) << "every field of Rules needs one mutation";
+  for (const RuleMutation<Rules>& m : mutations) {
+    const Rules base = rulesOf(m.variant);
+    Rules mutated = base;
+    m.mutate(mutated);
+    const bool changed = statements(m.variant, base) != statements(m.variant, mutated);
+    if (m.unreadBecause)
+      EXPECT_FALSE(changed) << m.field << " is listed as read by no theorem (" << m.unreadBecause
+                            << "), but a statement changes with it";
+    else
+      EXPECT_TRUE(changed) << m.field << " on " << m.variant << ": no theorem's statement reads it";
+  }
+}
+
+}  // namespace dmacheck::proofs

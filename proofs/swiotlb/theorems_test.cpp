@@ -1,0 +1,63 @@
+// Every field of the SWIOTLB Rules reaches a theorem's statement, or is listed with the
+// reason none reads it (proofs/rules_mutation_testing.h).
+#include <gtest/gtest.h>
+
+#include "impl/swiotlb/variant.h"
+#include "proofs/rules_mutation_testing.h"
+#include "proofs/swiotlb/theorems.h"
+
+namespace dmacheck::proofs::swiotlb {
+namespace {
+
+using impl::Rules;
+
+std::string statements(const char* variant, const Rules& rules) {
+  impl::Variant v = *impl::findSwiotlbVariant(variant);
+  v.rules = rules;
+  const Symbols s;
+  std::string text;
+  for (const Theorem& t : swiotlbTheorems())
+    if (theoremApplies(t, v)) text += formulaText(t.id, stateTheorem(t, v, s));
+  return text;
+}
+
+Rules rulesOf(const char* variant) { return impl::findSwiotlbVariant(variant)->rules; }
+
+constexpr const char* kFixed = "proposal-wrap-distance";
+
+// One entry per field (the structured binding below stops compiling when a field is added).
+const std::vector<RuleMutation<Rules>> kMutations = {
+    {"search", kFixed, [](Rules& r) { r.search = impl::SwState::Sw10; }},
+    {"bounce", kFixed, [](Rules& r) { r.bounce = impl::BounceRule::StoredOrig; },
+     "the bounce's address translation comes after the search; traces check it (S-BOUNCE)"},
+    {"direction", kFixed, [](Rules& r) { r.direction = impl::DirectionRule::ByDirection; },
+     "which calls bounce is data, not search arithmetic; traces check it (S-DEVDATA, S-CPUDATA)"},
+    {"coherent", kFixed, [](Rules& r) { r.coherent = impl::CoherentRule::PlainSearch; }},
+    {"pageGuardOnAlloc", kFixed, [](Rules& r) { r.pageGuardOnAlloc = !r.pageGuardOnAlloc; }},
+    {"listStopsAtPoolEnd", kFixed, [](Rules& r) { r.listStopsAtPoolEnd = !r.listStopsAtPoolEnd; },
+     "free-run lengths shape the witness search (witness.cpp), not a claim; traces check them (S-MD, S-ROBUST)"},
+    {"maxMappingMinusMinAlign", kFixed, [](Rules& r) { r.maxMappingMinusMinAlign = !r.maxMappingMinusMinAlign; }},
+    {"releaseByCallerSize", kFixed, [](Rules& r) { r.releaseByCallerSize = !r.releaseByCallerSize; },
+     "the theorems state one search; traces check releases (S-FREE)"},
+    {"perAreaIndex", kFixed, [](Rules& r) { r.perAreaIndex = !r.perAreaIndex; },
+     "the theorems state one area (symbols.h), and a pool-wide index is the index of a one-area pool"},
+    {"minAlignMaskedByAlloc", "linux-6.0", [](Rules& r) { r.minAlignMaskedByAlloc = !r.minAlignMaskedByAlloc; }},
+    {"countWrapDistance", kFixed, [](Rules& r) { r.countWrapDistance = !r.countWrapDistance; }},
+    {"strideFromComparedBits", kFixed, [](Rules& r) { r.strideFromComparedBits = !r.strideFromComparedBits; }},
+    {"alignOnFullAddress", kFixed, [](Rules& r) { r.alignOnFullAddress = !r.alignOnFullAddress; }},
+    {"releaseStopsAtPoolEnd", kFixed, [](Rules& r) { r.releaseStopsAtPoolEnd = !r.releaseStopsAtPoolEnd; },
+     "traces check releases (S-ROBUST)"},
+    {"alignSizeIn64Bits", kFixed, [](Rules& r) { r.alignSizeIn64Bits = !r.alignSizeIn64Bits; },
+     "the theorems compute in 64 bits, so the 32-bit wrap of SW-ALIGN-WRAP is outside them; traces check it "
+     "(S-ROBUST)"},
+};
+
+TEST(SwiotlbTheorems, StatementsFollowEveryRuleTheyRead) {
+  Rules r;  // the binding stops compiling when a field is added
+  [[maybe_unused]] auto& [search, bounce, direction, coherent, pageGuard, listStops, maxMinus, byCallerSize, perArea,
+                          maskedByAlloc, wrapDistance, strideCompared, fullAddress, releaseStops, align64] = r;
+  expectStatementsFollowEveryRule(kMutations, 15, rulesOf, statements);
+}
+
+}  // namespace
+}  // namespace dmacheck::proofs::swiotlb
