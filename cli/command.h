@@ -15,6 +15,7 @@ inline constexpr int kExitOk = 0;          // everything held / matched
 inline constexpr int kExitViolation = 1;   // an invariant was violated (a finding)
 inline constexpr int kExitBadInput = 2;    // bad arguments, malformed trace or corpus file
 inline constexpr int kExitMismatch = 3;    // corpus or zoo verdicts differ from what is expected
+inline constexpr int kExitUntestable = 125; // dmacheck kernel: the tree cannot be built or tested (git bisect skip)
 
 struct Command {
   CLI::App* app;
@@ -29,6 +30,7 @@ Command addZooCommand(CLI::App& root);
 Command addFuzzCommand(CLI::App& root);
 Command addProveCommand(CLI::App& root);
 Command addKernelCommand(CLI::App& root);
+Command addBisectCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,7 @@
 #include "cli/command.h"
 #include "cli/json_result.h"
 #include "kernel/tree_build.h"
+#include "kernel/tree_source.h"
 #include "targets/registry.h"
 
 namespace dmacheck::cli {
@@ -26,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Options {
-  std::string src;
+  kernel::TreeSource tree;  // --src, or --git and --rev
   std::string target;
   std::string buildDir;
   std::vector<std::string> verb;  // the command to run on the build, and its arguments
@@ -101,7 +103,10 @@ void listFiles(const std::string& target) {
 int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
   setenv(recipeFor(o.target).libraryEnv, value.c_str(), 1);
-  std::string prefix = fmt::format("{} kernel --src {} --target {}", shellQuoted(selfPath()), shellQuoted(o.src), o.target);
+  const std::string from = o.tree.git.empty()
+                               ? fmt::format("--src {}", shellQuoted(o.tree.src))
+                               : fmt::format("--git {} --rev {}", shellQuoted(o.tree.git), shellQuoted(o.tree.rev));
+  std::string prefix = fmt::format("{} kernel {} --target {}", shellQuoted(selfPath()), from, o.target);
   if (!o.buildDir.empty()) prefix += " --build-dir " + shellQuoted(o.buildDir);
   setenv(kKernelCommandEnv, prefix.c_str(), 1);
   std::vector<std::string> args = {"/proc/self/exe"};
@@ -120,13 +125,31 @@ int runVerb(const Options& o, const kernel::BuiltHarness& built) {
   throw InputError(fmt::format("cannot run dmacheck {}: {}", verb, std::strerror(errno)));
 }
 
+// The harness of the tree; empty (after saying why) when the tree cannot be tested: a
+// tree too old, one that lacks a file, one the shims cannot compile. That is exit 125, what
+// `git bisect run` takes as "skip this commit".
+std::optional<kernel::BuiltHarness> buildOrSkip(const Options& o, const fs::path& dir) {
+  const kernel::TreeRecipe& recipe = recipeFor(o.target);
+  // Not a tree at all (a bad --rev, no Makefile) is bad input, exit 2, not a skip.
+  const fs::path tree = kernel::materializeTree(o.tree, kernel::treeFilesFor(recipe), dir);
+  kernel::readTreeVersion(tree);
+  try {
+    return kernel::buildHarness(tree, recipe, dir);
+  } catch (const InputError& e) {
+    std::cerr << "dmacheck kernel: this tree cannot be tested (exit 125): " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 Command addKernelCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand(
       "kernel", "Build a kernel tree's own allocator file against dmacheck's shims and run a command on it");
-  app->add_option("--src", o->src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
+  app->add_option("--src", o->tree.src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
+  app->add_option("--git", o->tree.git, "A Linux git repository to read the files from (with --rev; no checkout)");
+  app->add_option("--rev", o->tree.rev, "The revision of --git to build: a commit id, tag, branch, HEAD~3, ...");
   app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
   app->add_flag("--json", o->json, "With no command: the build's result as JSON (docs/json.md); a command takes its own --json");
   app->add_option("--target", o->target, "Which allocator: " + harnessTargets() + " (with --files alone: all)")
@@ -142,13 +165,17 @@ Command addKernelCommand(CLI::App& root) {
             }
             if (o->target.empty())
               throw InputError("dmacheck kernel needs --target: " + harnessTargets());
-            if (o->src.empty()) throw InputError("dmacheck kernel needs --src LINUX_TREE");
+            if (o->tree.src.empty() == o->tree.git.empty())
+              throw InputError("dmacheck kernel needs --src LINUX_TREE, or --git REPO --rev REV (one of them)");
+            if (o->tree.git.empty() && !o->tree.rev.empty()) throw InputError("--rev needs --git REPO");
             requireKernelVerb(o->verb);
             const fs::path dir = o->buildDir.empty() ? defaultBuildDir() : fs::path(o->buildDir);
-            const auto built = kernel::buildHarness(o->src, recipeFor(o->target), dir);
+            const auto harness = buildOrSkip(*o, dir);
+            if (!harness) return kExitUntestable;
+            const kernel::BuiltHarness& built = *harness;
             if (o->json && o->verb.empty()) {
               nlohmann::json j = resultFrame("kernel");
-              j.update({{"src", o->src}, {"target", o->target}, {"version", built.version.text()},
+              j.update({{"src", o->tree.src}, {"git", o->tree.git}, {"rev", o->tree.rev}, {"target", o->target}, {"version", built.version.text()},
                         {"library", built.library}, {"built_seconds", built.seconds},
                         {"up_to_date", built.seconds <= 0}});
               std::cout << j.dump(2) << "\n";

@@ -1,5 +1,6 @@
 // `dmacheck replay FILE`: re-runs a trace step by step on an implementation, printing
 // each step in the kernel's debug style, the invariants it breaks and a slot map.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@ struct Options {
   std::string file;
   std::string impl;
   std::string target = AllTargets::names().front();  // for libFuzzer inputs, which do not say
+  std::string expectViolated;  // --expect INV: exit 1 exactly when INV is violated (for bisect)
   bool stopAtFirst = false;
   bool json = false;
 };
@@ -50,7 +52,10 @@ int replay(const Options& o) {
   broken += run.finalViolations.empty() ? 0 : 1;
   violations.insert(violations.end(), run.finalViolations.begin(), run.finalViolations.end());
   const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
-  const int status = expected && *expected != verdict ? kExitMismatch : run.firstViolation ? kExitViolation : kExitOk;
+  int status = expected && *expected != verdict ? kExitMismatch : run.firstViolation ? kExitViolation : kExitOk;
+  const bool expectedBroken = std::any_of(violations.begin(), violations.end(),
+                                          [&](const Violation& x) { return x.invariant == o.expectViolated; });
+  if (!o.expectViolated.empty()) status = expectedBroken ? kExitViolation : kExitOk;
   if (o.json) {
     nlohmann::json j = resultFrame("replay");
     nlohmann::json all = nlohmann::json::array();
@@ -67,7 +72,10 @@ int replay(const Options& o) {
                              run.firstViolation->step, broken, steps);
   else
     std::cout << fmt::format("OK: all {} steps hold\n", steps);
-  if (expected)  // a disagreement is its own exit code, as in `corpus`
+  if (!o.expectViolated.empty())
+    std::cout << fmt::format("--expect {}: {} (exit {})\n", o.expectViolated,
+                             expectedBroken ? "violated" : "not violated", status);
+  else if (expected)  // a disagreement is its own exit code, as in `corpus`
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
   return status;
 }
@@ -83,9 +91,16 @@ Command addReplayCommand(CLI::App& root) {
   app->add_option("--target", o->target, "Target of a libFuzzer input file (text traces name their own)")
       ->check(CLI::IsMember(AllTargets::names()));
   app->add_flag("--stop-at-first", o->stopAtFirst, "Stop at the first violated invariant");
+  app->add_option("--expect", o->expectViolated,
+                  "Exit 1 only when this invariant is violated, 0 otherwise (for git bisect run)");
   app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
   return {app, [o] {
-            return withTarget(targetOfFile(o->file, o->target), [&]<class T>() { return replay<T>(*o); });
+            return withTarget(targetOfFile(o->file, o->target), [&]<class T>() {
+              const auto ids = T::invariantIds();
+              if (!o->expectViolated.empty() && std::find(ids.begin(), ids.end(), o->expectViolated) == ids.end())
+                throw InputError(fmt::format("--expect {} is not a {} invariant", o->expectViolated, T::name));
+              return replay<T>(*o);
+            });
           }};
 }
 

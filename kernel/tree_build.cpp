@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "kernel/process.h"
 
 namespace dmacheck::kernel {
 
@@ -33,20 +34,24 @@ int makefileNumber(const std::string& makefile, const std::string& key, const fs
   return std::stoi(m[2]);
 }
 
-std::string compilerCommand() {
-  if (const char* cc = std::getenv("DMACHECK_KERNEL_CC")) return cc;
-  return DMACHECK_KERNEL_CC;  // the C compiler of this build, with its sanitizer/coverage flags
+// Words separated by blanks: the compiler and flags of this build, or the tree's -D flags.
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
 }
 
-// Runs `command`, returning its exit status and output.
-std::pair<int, std::string> run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) throw InputError(fmt::format("cannot run: {}", command));
-  char buffer[4096];
-  while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
-  const int status = pclose(pipe);
-  return {status, output};
+std::vector<std::string> compilerCommand() {
+  if (const char* cc = std::getenv("DMACHECK_KERNEL_CC")) return words(cc);
+  return words(DMACHECK_KERNEL_CC);  // the C compiler of this build, with its sanitizer/coverage flags
+}
+
+// A path as a C string literal, for -DDMK_TREE_C (the harness #includes it).
+std::string cString(const std::string& path) {
+  std::string out = "\"";
+  for (char c : path) out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
 }
 
 std::string firstLines(const std::string& text, int lines) {
@@ -57,11 +62,13 @@ std::string firstLines(const std::string& text, int lines) {
 }
 
 
-// The newest of the files a harness is built from: the tree's and our harness and shims.
+// The newest of the files a harness is built from: the tree's (sources, headers, Makefile)
+// and our harness and shims.
 fs::file_time_type newestInput(const fs::path& tree, const TreeRecipe& files) {
   const fs::path source = DMACHECK_SOURCE_DIR;
   fs::file_time_type newest = fs::last_write_time(source / files.harness);
-  for (const auto& f : files.sources) newest = std::max(newest, fs::last_write_time(tree / f));
+  for (const std::string& f : treeFilesFor(files))
+    if (fs::is_regular_file(tree / f)) newest = std::max(newest, fs::last_write_time(tree / f));
   for (const auto& entry : fs::recursive_directory_iterator(source / "kernel/shims"))
     if (entry.is_regular_file()) newest = std::max(newest, entry.last_write_time());
   return newest;
@@ -113,21 +120,24 @@ BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, co
         fs::copy_file(tree / h, out / "include/linux" / fs::path(h).filename(), fs::copy_options::overwrite_existing);
   const fs::path library = out / fmt::format("libdmacheck-{}.so", target);
   const fs::path source = DMACHECK_SOURCE_DIR;
-  std::string command = fmt::format(
-      "{} -std=gnu11 -fPIC -shared -O1 -g -Werror=implicit-function-declaration "
-      "-fno-strict-aliasing -fno-strict-overflow -fno-delete-null-pointer-checks "  // the kernel's own C dialect
-      "-I{} -I{} -I{} -DDMK_TREE_C='\"{}\"'{} {} {}",
-      compilerCommand(), (out / "include").string(), (source / "kernel/shims").string(), source.string(),
-      (tree / files.sources[0]).string(), files.featureFlags(tree, v),
-      (source / files.harness).string(), (source / "kernel/shims/runtime.c").string());
-  for (std::size_t i = 1; i < files.sources.size(); ++i) command += " " + (tree / files.sources[i]).string();
-  command += " -o " + library.string();
+  std::vector<std::string> argv = compilerCommand();
+  for (const std::string& a : {"-std=gnu11", "-fPIC", "-shared", "-O1", "-g", "-Werror=implicit-function-declaration",
+                               "-fno-strict-aliasing", "-fno-strict-overflow", "-fno-delete-null-pointer-checks"})
+    argv.push_back(a);  // the kernel's own C dialect
+  for (const fs::path& dir : {out / "include", source / "kernel/shims", source}) argv.push_back("-I" + dir.string());
+  argv.push_back("-DDMK_TREE_C=" + cString((tree / files.sources[0]).string()));
+  for (const std::string& flag : words(files.featureFlags(tree, v))) argv.push_back(flag);
+  argv.push_back((source / files.harness).string());
+  argv.push_back((source / "kernel/shims/runtime.c").string());
+  for (std::size_t i = 1; i < files.sources.size(); ++i) argv.push_back((tree / files.sources[i]).string());
+  argv.insert(argv.end(), {"-o", library.string()});
+  const std::string command = commandLine(argv);
   const fs::path stamp = out / "command.txt";
   if (fs::exists(library) && fs::exists(stamp) && readText(stamp) == command &&
       fs::last_write_time(library) > newestInput(tree, files))
     return {library.string(), v, 0};
   const auto start = std::chrono::steady_clock::now();
-  const auto [status, output] = run(command);
+  const auto [status, output] = runProcess(argv);
   if (status != 0)
     throw InputError(fmt::format("building {} of linux {} against our shims failed:\n{}\ncommand: {}", files.sources[0],
                                  v.text(), firstLines(output, 20), command));

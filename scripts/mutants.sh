@@ -44,6 +44,9 @@ cmake --build "$build" --target dmacheck >/dev/null || exit 2
 declare -A baseline=()
 for name in "${names[@]}"; do
   [[ -f mutants/$name.patch ]] || { echo "no mutant mutants/$name.patch" >&2; exit 2; }
+  # A mutant that no longer applies would count as "survived" without being run: refuse it.
+  git apply --check "mutants/$name.patch" 2>/dev/null ||
+    { echo "mutants/$name.patch no longer applies to impl/: regenerate it (mutants/README.md)" >&2; exit 2; }
   target=$(sed -n 's|^+++ b/impl/\([a-z]*\)/.*|\1|p' "mutants/$name.patch")
   for e in "${engines[@]}"; do
     [[ -n ${baseline[$e.$target]:-} ]] || baseline[$e.$target]=$(verdict "$e" "$target")
