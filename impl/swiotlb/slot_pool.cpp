@@ -114,6 +114,7 @@ SlotPool::Found SlotPool::searchArea(std::uint32_t area, std::uint64_t orig, std
   // One probe: true when the slot is taken; otherwise index/checked advance as the kernel does.
   auto probe = [&](std::uint64_t& checked) {
     const std::uint32_t slot = base + index;
+    if (slot >= nslabs_) pastTheSlots(slot, nslabs_, "swiotlb_search_pool_area");  // a wrap off by one
     const bool rejected = rejectsProbe(rules_, params, base0 + (std::uint64_t{slot} << kSlotShift), orig);
     if (!rejected && !crossesBoundary(slot, nslots) && slots_[slot].list >= nslots) return true;
     const Step<std::uint64_t> next = nextProbe<std::uint64_t>(rules_, rejected, index, checked, stride, areaSlabs_);
