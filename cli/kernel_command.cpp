@@ -107,6 +107,7 @@ int runVerb(const Options& o, const kernel::BuiltHarness& built) {
                                ? fmt::format("--src {}", shellQuoted(o.tree.src))
                                : fmt::format("--git {} --rev {}", shellQuoted(o.tree.git), shellQuoted(o.tree.rev));
   std::string prefix = fmt::format("{} kernel {} --target {}", shellQuoted(selfPath()), from, o.target);
+  if (!o.tree.patch.empty()) prefix += " --patch " + shellQuoted(o.tree.patch);
   if (!o.buildDir.empty()) prefix += " --build-dir " + shellQuoted(o.buildDir);
   setenv(kKernelCommandEnv, prefix.c_str(), 1);
   std::vector<std::string> args = {"/proc/self/exe"};
@@ -150,6 +151,7 @@ Command addKernelCommand(CLI::App& root) {
   app->add_option("--src", o->tree.src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
   app->add_option("--git", o->tree.git, "A Linux git repository to read the files from (with --rev; no checkout)");
   app->add_option("--rev", o->tree.rev, "The revision of --git to build: a commit id, tag, branch, HEAD~3, ...");
+  app->add_option("--patch", o->tree.patch, "A patch (-p1) to apply to a scratch copy of the tree's files first");
   app->add_flag("--files", o->listFiles, "Print the tree's files the target reads, one per line, and stop");
   app->add_flag("--json", o->json, "With no command: the build's result as JSON (docs/json.md); a command takes its own --json");
   app->add_option("--target", o->target, "Which allocator: " + harnessTargets() + " (with --files alone: all)")

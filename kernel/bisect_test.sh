@@ -38,6 +38,20 @@ out=$(cd "$repo" && git bisect start HEAD HEAD~2 >/dev/null &&
 grep -q "is the first bad commit" <<<"$out" && grep -q "$(git -C "$repo" rev-parse HEAD~1)" <<<"$out" ||
   { echo "FAIL: git bisect run"; echo "$out"; failed=1; }
 
+# --patch: applied to a scratch copy (the repository's files stay as they are); one that does not apply is exit 2.
+tree61="$trees/linux-6.1"
+mkdir -p "$work/p/a/kernel/dma" "$work/p/b/kernel/dma"
+cp "$tree61/kernel/dma/swiotlb.c" "$work/p/a/kernel/dma/" && cp "$tree61/kernel/dma/swiotlb.c" "$work/p/b/kernel/dma/"
+echo "/* a patched line */" >>"$work/p/b/kernel/dma/swiotlb.c"
+(cd "$work/p" && diff -u a/kernel/dma/swiotlb.c b/kernel/dma/swiotlb.c >"../fix's.patch")
+out=$("$dmacheck" kernel --src "$tree61" --patch "$work/fix's.patch" --target swiotlb --build-dir "$build" replay "$trace" \
+      --expect S-TERM 2>&1)
+grep -q -- "--expect S-TERM: violated" <<<"$out" || { echo "FAIL: --patch"; echo "$out"; failed=1; }
+sed 's/a patched line/another line/; s/^ \(.\)/ X\1/' "$work/fix's.patch" >"$work/stale.patch"
+"$dmacheck" kernel --src "$tree61" --patch "$work/stale.patch" --target swiotlb --build-dir "$build" >/dev/null 2>&1
+status=$?
+[[ $status == 2 ]] || { echo "FAIL: a patch that does not apply exits $status, not 2"; failed=1; }
+
 mkdir -p "$work/an empty tree" && printf "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n" >"$work/an empty tree/Makefile"
 "$dmacheck" kernel --src "$work/an empty tree" --target swiotlb replay "$trace" >"$work/untestable.out" 2>&1
 status=$?
@@ -46,4 +60,4 @@ status=$?
 status=$?
 [[ $status == 2 ]] || { echo "FAIL: a bad --rev exits $status, not 2"; failed=1; }
 ((failed)) && exit 1
-echo "ok   bisect, git bisect run, exit 125 and a path with a space and a quote"
+echo "ok   bisect, git bisect run, --patch, exit 125 and paths with a space and a quote"

@@ -1,6 +1,7 @@
 #include "kernel/tree_source.h"
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -44,7 +45,9 @@ std::string resolveCommit(const std::string& git, const std::string& rev) {
   return commit;
 }
 
-fs::path materializeTree(const TreeSource& source, const std::vector<std::string>& files, const fs::path& scratch) {
+namespace {
+
+fs::path unpatchedTree(const TreeSource& source, const std::vector<std::string>& files, const fs::path& scratch) {
   if (source.git.empty()) return source.src;
   if (source.rev.empty()) throw InputError("--git needs --rev REV (the revision to build)");
   const std::string commit = resolveCommit(source.git, source.rev);
@@ -55,6 +58,35 @@ fs::path materializeTree(const TreeSource& source, const std::vector<std::string
     else fs::remove(dir / f);  // absent at this revision: the build names what is missing
   }
   return dir;
+}
+
+// The copy is a git repository of its own, so that `git apply` works on it alone.
+fs::path patchedTree(const fs::path& tree, const std::string& patchFile, const std::vector<std::string>& files,
+                     const fs::path& scratch) {
+  if (!fs::is_regular_file(patchFile)) throw InputError(fmt::format("--patch {}: no such file", patchFile));
+  const std::string patch = readText(patchFile);
+  const fs::path dir =
+      scratch / fmt::format("patched-{:016x}", std::hash<std::string>{}(fs::absolute(tree).string() + '\0' + patch));
+  fs::remove_all(dir);
+  for (const std::string& f : files)
+    if (fs::is_regular_file(tree / f)) writeIfChanged(dir / f, readText(tree / f));
+  std::vector<std::string> apply = {"git", "-C", dir.string(), "apply", "--whitespace=nowarn"};
+  for (const std::string& f : files) apply.push_back("--include=" + f);
+  apply.push_back(fs::absolute(patchFile).string());
+  if (const ProcessResult init = runProcess({"git", "-C", dir.string(), "init", "-q"}); init.status != 0)
+    throw InputError(fmt::format("cannot make a scratch copy in {}: {}", dir.string(), init.output));
+  if (const ProcessResult r = runProcess(apply); r.status != 0) {
+    fs::remove_all(dir);
+    throw InputError(fmt::format("--patch {} does not apply to {}: {}", patchFile, tree.string(), r.output));
+  }
+  return dir;
+}
+
+}  // namespace
+
+fs::path materializeTree(const TreeSource& source, const std::vector<std::string>& files, const fs::path& scratch) {
+  const fs::path tree = unpatchedTree(source, files, scratch);
+  return source.patch.empty() ? tree : patchedTree(tree, source.patch, files, scratch);
 }
 
 }  // namespace dmacheck::kernel
