@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "base/shell_quoted.h"
+
 namespace dmacheck::cli {
 
 inline constexpr const char* kDmacheckVersion = "0.16";
@@ -43,7 +45,6 @@ std::vector<std::string> invariantIds();  // for validating --hunt
 // ("/path/dmacheck kernel --src TREE --target T [--build-dir DIR]").
 std::string commandPrefix();
 std::string selfPath();                             // this binary's real path
-std::string shellQuoted(const std::string& word);  // quoted for a POSIX shell where needed
 inline constexpr const char* kKernelCommandEnv = "DMACHECK_KERNEL_COMMAND";
 
 }  // namespace dmacheck::cli

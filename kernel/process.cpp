@@ -9,25 +9,13 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/shell_quoted.h"
 
 namespace dmacheck::kernel {
 
-namespace {
-
-std::string shellWord(const std::string& s) {
-  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=./:,@%") ==
-                        std::string::npos)
-    return s;
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-}  // namespace
-
 std::string commandLine(const std::vector<std::string>& argv) {
   std::string out;
-  for (const std::string& a : argv) out += (out.empty() ? "" : " ") + shellWord(a);
+  for (const std::string& a : argv) out += (out.empty() ? "" : " ") + shellQuoted(a);
   return out;
 }
 

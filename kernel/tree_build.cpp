@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 #include "kernel/process.h"
 
 namespace dmacheck::kernel {
@@ -19,13 +20,6 @@ namespace dmacheck::kernel {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string readText(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 int makefileNumber(const std::string& makefile, const std::string& key, const fs::path& tree) {
   std::smatch m;
@@ -95,7 +89,7 @@ TreeVersion readTreeVersion(const fs::path& tree) {
   const fs::path makefile = tree / "Makefile";
   if (!fs::is_regular_file(makefile))
     throw InputError(fmt::format("{}: no Makefile: give the top of a Linux source tree", tree.string()));
-  const std::string text = readText(makefile);
+  const std::string text = readTextFile(makefile);
   return {makefileNumber(text, "VERSION", tree), makefileNumber(text, "PATCHLEVEL", tree),
           makefileNumber(text, "SUBLEVEL", tree)};
 }
@@ -133,7 +127,7 @@ BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, co
   argv.insert(argv.end(), {"-o", library.string()});
   const std::string command = commandLine(argv);
   const fs::path stamp = out / "command.txt";
-  if (fs::exists(library) && fs::exists(stamp) && readText(stamp) == command &&
+  if (fs::exists(library) && fs::exists(stamp) && readTextFile(stamp) == command &&
       fs::last_write_time(library) > newestInput(tree, files))
     return {library.string(), v, 0};
   const auto start = std::chrono::steady_clock::now();

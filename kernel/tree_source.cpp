@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 #include "kernel/process.h"
 
 namespace dmacheck::kernel {
@@ -15,15 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readText(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 void writeIfChanged(const fs::path& p, const std::string& text) {
-  if (fs::is_regular_file(p) && readText(p) == text) return;
+  if (fs::is_regular_file(p) && readTextFile(p) == text) return;
   fs::create_directories(p.parent_path());
   const fs::path partial = p.string() + ".partial";  // a kill never leaves half a file behind
   {
@@ -64,12 +58,12 @@ fs::path unpatchedTree(const TreeSource& source, const std::vector<std::string>&
 fs::path patchedTree(const fs::path& tree, const std::string& patchFile, const std::vector<std::string>& files,
                      const fs::path& scratch) {
   if (!fs::is_regular_file(patchFile)) throw InputError(fmt::format("--patch {}: no such file", patchFile));
-  const std::string patch = readText(patchFile);
+  const std::string patch = readTextFile(patchFile);
   const fs::path dir =
       scratch / fmt::format("patched-{:016x}", std::hash<std::string>{}(fs::absolute(tree).string() + '\0' + patch));
   fs::remove_all(dir);
   for (const std::string& f : files)
-    if (fs::is_regular_file(tree / f)) writeIfChanged(dir / f, readText(tree / f));
+    if (fs::is_regular_file(tree / f)) writeIfChanged(dir / f, readTextFile(tree / f));
   std::vector<std::string> apply = {"git", "-C", dir.string(), "apply", "--whitespace=nowarn"};
   for (const std::string& f : files) apply.push_back("--include=" + f);
   apply.push_back(fs::absolute(patchFile).string());

@@ -23,6 +23,11 @@ struct RuleMutation {
   const char* unreadBecause = nullptr;  // set: no theorem reads the field, for this reason
 };
 
+// The mutation that negates the bool field `field` on `variant`, then optionally the reason
+// no theorem reads it.
+#define DMACHECK_FLIP(variant, field, ...) \
+  { #field, variant, [](auto& r) { r.field = !r.field; } __VA_OPT__(, ) __VA_ARGS__ }
+
 // A statement as the solver's formula text.
 template <class Statement>
 std::string formulaText(const std::string& theorem, const Statement& st) {

@@ -7,24 +7,18 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 
 namespace dmacheck::kernel {
 
 namespace {
 
-std::string readText(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 bool has(const std::string& text, const char* pattern) { return std::regex_search(text, std::regex(pattern)); }
 
 // kernel/swiotlb/harness.c says what each flag means.
 std::string swiotlbFlags(const std::filesystem::path& tree, const TreeVersion& v) {
-  const std::string code = readText(tree / "kernel/dma/swiotlb.c");
-  const std::string header = readText(tree / "include/linux/swiotlb.h");
+  const std::string code = readTextFile(tree / "kernel/dma/swiotlb.c");
+  const std::string header = readTextFile(tree / "include/linux/swiotlb.h");
   std::string flags;
   if (has(code, R"(static void swiotlb_init_io_tlb_pool\()")) {
     flags += " -DDMK_INIT_POOL";

@@ -26,16 +26,15 @@ constexpr const char* kFixed = "proposal-account-once";
 
 // One entry per field (the structured binding below stops compiling when a field is added).
 const std::vector<RuleMutation<Rules>> kMutations = {
-    {"mapPagesCount", kFixed, [](Rules& r) { r.mapPagesCount = !r.mapPagesCount; }},
+    DMACHECK_FLIP(kFixed, mapPagesCount),
     {"vfioBitmap", kFixed, [](Rules& r) { r.vfioBitmap = VfioBitmapRule::PageMaskOnly; }},
-    {"accountHostPagesOnce", kFixed, [](Rules& r) { r.accountHostPagesOnce = !r.accountHostPagesOnce; },
-     "pinned-page accounting is state over many calls; traces check it (V-ACCOUNT)"},
-    {"countWithoutWrap", kFixed, [](Rules& r) { r.countWithoutWrap = !r.countWithoutWrap; }},
+    DMACHECK_FLIP(kFixed, accountHostPagesOnce,
+                  "pinned-page accounting is state over many calls; traces check it (V-ACCOUNT)"),
+    DMACHECK_FLIP(kFixed, countWithoutWrap),
     {"granule", kFixed, [](Rules& r) { r.granule = GranuleRule::RefuseAbovePage; }},
-    {"v2ProbeSizeZero", kFixed, [](Rules& r) { r.v2ProbeSizeZero = !r.v2ProbeSizeZero; }},
-    {"searchByLastByte", kFixed, [](Rules& r) { r.searchByLastByte = !r.searchByLastByte; }},
-    {"sgtableAboveGranule", kFixed, [](Rules& r) { r.sgtableAboveGranule = !r.sgtableAboveGranule; },
-     "dma_get_sgtable has no theorem; traces check it (G-SGT)"},
+    DMACHECK_FLIP(kFixed, v2ProbeSizeZero),
+    DMACHECK_FLIP(kFixed, searchByLastByte),
+    DMACHECK_FLIP(kFixed, sgtableAboveGranule, "dma_get_sgtable has no theorem; traces check it (G-SGT)"),
 };
 
 TEST(PagesizeTheorems, StatementsFollowEveryRuleTheyRead) {

@@ -33,23 +33,23 @@ const std::vector<RuleMutation<Rules>> kMutations = {
     {"direction", kFixed, [](Rules& r) { r.direction = impl::DirectionRule::ByDirection; },
      "which calls bounce is data, not search arithmetic; traces check it (S-DEVDATA, S-CPUDATA)"},
     {"coherent", kFixed, [](Rules& r) { r.coherent = impl::CoherentRule::PlainSearch; }},
-    {"pageGuardOnAlloc", kFixed, [](Rules& r) { r.pageGuardOnAlloc = !r.pageGuardOnAlloc; }},
-    {"listStopsAtPoolEnd", kFixed, [](Rules& r) { r.listStopsAtPoolEnd = !r.listStopsAtPoolEnd; },
-     "free-run lengths shape the witness search (witness.cpp), not a claim; traces check them (S-MD, S-ROBUST)"},
-    {"maxMappingMinusMinAlign", kFixed, [](Rules& r) { r.maxMappingMinusMinAlign = !r.maxMappingMinusMinAlign; }},
-    {"releaseByCallerSize", kFixed, [](Rules& r) { r.releaseByCallerSize = !r.releaseByCallerSize; },
-     "the theorems state one search; traces check releases (S-FREE)"},
-    {"perAreaIndex", kFixed, [](Rules& r) { r.perAreaIndex = !r.perAreaIndex; },
-     "the theorems state one area (symbols.h), and a pool-wide index is the index of a one-area pool"},
-    {"minAlignMaskedByAlloc", "linux-6.0", [](Rules& r) { r.minAlignMaskedByAlloc = !r.minAlignMaskedByAlloc; }},
-    {"countWrapDistance", kFixed, [](Rules& r) { r.countWrapDistance = !r.countWrapDistance; }},
-    {"strideFromComparedBits", kFixed, [](Rules& r) { r.strideFromComparedBits = !r.strideFromComparedBits; }},
-    {"alignOnFullAddress", kFixed, [](Rules& r) { r.alignOnFullAddress = !r.alignOnFullAddress; }},
-    {"releaseStopsAtPoolEnd", kFixed, [](Rules& r) { r.releaseStopsAtPoolEnd = !r.releaseStopsAtPoolEnd; },
-     "traces check releases (S-ROBUST)"},
-    {"alignSizeIn64Bits", kFixed, [](Rules& r) { r.alignSizeIn64Bits = !r.alignSizeIn64Bits; },
-     "the theorems compute in 64 bits, so the 32-bit wrap of SW-ALIGN-WRAP is outside them; traces check it "
-     "(S-ROBUST)"},
+    DMACHECK_FLIP(kFixed, pageGuardOnAlloc),
+    DMACHECK_FLIP(
+        kFixed, listStopsAtPoolEnd,
+        "free-run lengths shape the witness search (witness.cpp), not a claim; traces check them (S-MD, S-ROBUST)"),
+    DMACHECK_FLIP(kFixed, maxMappingMinusMinAlign),
+    DMACHECK_FLIP(kFixed, releaseByCallerSize, "the theorems state one search; traces check releases (S-FREE)"),
+    DMACHECK_FLIP(kFixed, perAreaIndex,
+                  "the theorems state one area (symbols.h), and a pool-wide index is the index of a one-area pool"),
+    DMACHECK_FLIP("linux-6.0", minAlignMaskedByAlloc),
+    DMACHECK_FLIP(kFixed, countWrapDistance),
+    DMACHECK_FLIP(kFixed, strideFromComparedBits),
+    DMACHECK_FLIP(kFixed, alignOnFullAddress),
+    DMACHECK_FLIP(kFixed, releaseStopsAtPoolEnd, "traces check releases (S-ROBUST)"),
+    DMACHECK_FLIP(
+        kFixed, alignSizeIn64Bits,
+        "the theorems compute in 64 bits, so the 32-bit wrap of SW-ALIGN-WRAP is outside them; traces check it "
+        "(S-ROBUST)"),
 };
 
 TEST(SwiotlbTheorems, StatementsFollowEveryRuleTheyRead) {
