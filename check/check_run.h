@@ -2,6 +2,8 @@
 // One checker run over a scenario, the same for every target: its result type and its
 // loop, with one stop rule. A target's checker supplies only its Steps (what one operation
 // does to the implementation and the model, and the whole-state check at the end).
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +26,9 @@ struct CheckRun {
   std::vector<Op> ranOps;               // the operations that ran, as they ran (skips dropped)
   std::vector<StepReport> reports;      // with keepReports
   std::vector<Violation> finalViolations;  // from the whole-state check after the last step
+  // Per row of the target's invariant table: at how many steps (the whole-state check
+  // counts as one) its precondition held, so the judge was not vacuous (check --stats).
+  std::array<std::size_t, 32> preconditionMet{};
 
   // Every violation in step order, the whole-state check last.
   std::vector<Violation> allViolations() const { return collectViolations(*this); }
@@ -35,10 +40,18 @@ bool sameFailure(const Run& a, const Run& b) {
   return a.firstViolation && b.firstViolation && a.firstViolation->invariant == b.firstViolation->invariant;
 }
 
+template <class Run>
+void countMet(Run& run, std::uint32_t met) {
+  for (std::size_t i = 0; met; ++i, met >>= 1) run.preconditionMet[i] += met & 1;
+}
+
 // Steps: std::optional<Op> step(const Op&, StepReport&) runs one operation and returns it as
 // it ran (live indexes resolved), or nothing when it had nothing to act on (it is dropped);
 // bool crashed() const (the kernel would be dead: nothing more runs); std::vector<Violation>
 // finish(std::size_t opsRan), the whole-state check after the last step.
+// Optionally, a StepReport's std::uint32_t met (model/invariant_info.h's invariantBit of each
+// invariant whose precondition the step met) and std::uint32_t finishMet() const (the same
+// for the whole-state check).
 // static constexpr const char* kTerminationInvariant: what an operation that runs past its
 // step budget (base/step_budget.h) violates; the run stops there, as the kernel would.
 // The stop rule: after a crash or a hang, or at the first violation when asked to; the
@@ -64,6 +77,7 @@ Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& optio
     }
     if (!ran) continue;
     run.ranOps.push_back(std::move(*ran));
+    if constexpr (requires { report.met; }) countMet(run, report.met);
     if (!run.firstViolation && !report.violations.empty()) run.firstViolation = report.violations.front();
     const bool stop = hung || steps.crashed() || (options.stopAtFirstViolation && run.firstViolation);
     if (sink) sink(std::move(report));
@@ -73,6 +87,7 @@ Run runSteps(Steps& steps, const std::vector<Op>& ops, const CheckOptions& optio
   try {
     StepBudget budget;
     run.finalViolations = steps.finish(run.ranOps.size());
+    if constexpr (requires { steps.finishMet(); }) countMet(run, steps.finishMet());
   } catch (const NonTermination& e) {
     run.finalViolations = {{Steps::kTerminationInvariant, run.ranOps.size() + 1,
                             std::string(e.what()) + " in the teardown: the kernel would spin here forever"}};

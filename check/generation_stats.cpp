@@ -27,6 +27,16 @@ void GenerationStats::add(const TraceDocument& doc, std::span<const std::string_
   operations_ += ops;
 }
 
+void GenerationStats::addPreconditions(const std::array<std::size_t, 32>& met,
+                                       std::span<const InvariantInfo> invariants) {
+  if (preconditions_.empty())
+    for (const InvariantInfo& i : invariants) preconditions_.push_back({std::string(i.id), {}});
+  for (std::size_t i = 0; i < preconditions_.size() && i < met.size(); ++i) {
+    preconditions_[i].second.steps += met[i];
+    preconditions_[i].second.cases += met[i] ? 1 : 0;
+  }
+}
+
 std::string GenerationStats::render(std::size_t values) const {
   if (cases_ == 0) return "statistics: no case was generated\n";
   std::vector<std::size_t> sorted = lengths_;
@@ -57,6 +67,10 @@ std::string GenerationStats::render(std::size_t values) const {
       out += fmt::format("    {} {}: {} value{}: {} (written on {:.0f}% of lines)\n", keyword, key, field.values.size(),
                          field.values.size() == 1 ? "" : "s", top, 100.0 * double(field.lines) / double(kind.lines));
     }
+  if (!preconditions_.empty())
+    out += "  invariant      precondition met: in cases   at steps   (0: the judge was vacuous, a blind spot)\n";
+  for (const auto& [id, p] : preconditions_)
+    out += fmt::format("  {:<14} {:>27.1f}% {:>10}\n", id, 100.0 * double(p.cases) / double(cases_), p.steps);
   return out;
 }
 

@@ -32,6 +32,23 @@ TEST(GenerationStats, CountsKindsCasesAndValues) {
   EXPECT_EQ(text.find("arena    "), std::string::npos) << "a header is no operation kind:\n" << text;
 }
 
+TEST(GenerationStats, CountsEachInvariantsPreconditionByCaseAndStep) {
+  static constexpr InvariantInfo table[] = {{"A-ONE", ""}, {"A-TWO", ""}, {"A-NEVER", ""}};
+  GenerationStats g;
+  g.add(doc("arena capacity=0x4\nalloc size=0x1\n"), kHeaders);
+  g.addPreconditions({3, 1, 0}, table);
+  g.add(doc("arena capacity=0x4\n"), kHeaders);
+  g.addPreconditions({2, 0, 0}, table);
+  ASSERT_EQ(g.preconditions().size(), 3u);
+  EXPECT_EQ(g.preconditions()[0].first, "A-ONE");
+  EXPECT_EQ(g.preconditions()[0].second.steps, 5u);
+  EXPECT_EQ(g.preconditions()[0].second.cases, 2u);
+  EXPECT_EQ(g.preconditions()[1].second.cases, 1u);
+  EXPECT_EQ(g.preconditions()[2].second.cases, 0u);
+  const std::string text = g.render();
+  EXPECT_NE(text.find("A-NEVER                                0.0%          0"), std::string::npos) << text;
+}
+
 TEST(GenerationStats, SaysWhenNothingWasGenerated) {
   EXPECT_EQ(GenerationStats().render(), "statistics: no case was generated\n");
 }

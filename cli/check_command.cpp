@@ -46,7 +46,9 @@ nlohmann::json statsJson(const GenerationStats& g) {
     for (const auto& [key, field] : kind.fields) fields[key] = field.values;
     kinds[keyword] = {{"header", kind.header}, {"lines", kind.lines}, {"cases", kind.cases}, {"fields", fields}};
   }
-  return {{"cases", g.cases()}, {"kinds", kinds}};
+  nlohmann::json preconditions = nlohmann::json::object();
+  for (const auto& [id, p] : g.preconditions()) preconditions[id] = {{"cases", p.cases}, {"steps", p.steps}};
+  return {{"cases", g.cases()}, {"kinds", kinds}, {"preconditions_met", preconditions}};
 }
 
 template <class Impl>
@@ -146,7 +148,7 @@ Command addCheckCommand(CLI::App& root) {
       ->check(CLI::IsMember(invariantIds()));
   app->add_option("--max-seeds", o->maxSeeds, "With --hunt: seeds to try before giving up")->check(CLI::Range(1, 100000));
   app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
-  app->add_flag("--stats", o->stats, "Also print what the generator made: operation kinds, and each field's values");
+  app->add_flag("--stats", o->stats, "Also print what the generator made (operation kinds, each field's values) and how often each invariant's precondition was met");
   return {app, [o] {
             return withTarget(o->target, [&]<class T>() { return run<T>(*o); });
           }};

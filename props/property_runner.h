@@ -43,10 +43,11 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
     } catch (const std::exception& e) {
       VERIFY(false, "the generator produced an invalid scenario: {}", e.what());
     }
-    if (budget.stats && !lastFailing)  // shrinking's cases are not what the generator draws
-      generated.add(parseTraceDocument(Target::trace(scenario, {}, nullptr)), Target::Syntax::headers);
+    const bool counting = budget.stats && !lastFailing;  // shrinking's cases are not what the generator draws
+    if (counting) generated.add(parseTraceDocument(Target::trace(scenario, {}, nullptr)), Target::Syntax::headers);
     if (budget.ignored.empty()) {
       const auto result = Target::check(scenario, implementation, true);
+      if (counting) generated.addPreconditions(result.preconditionMet, Target::invariants);
       if (result.firstViolation) {
         lastFailing = Scenario{scenario.config, result.ranOps};
         RC_FAIL(result.firstViolation->invariant + ": " + result.firstViolation->detail);
@@ -54,6 +55,7 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
       return;
     }
     const auto full = Target::check(scenario, implementation, false);
+    if (counting) generated.addPreconditions(full.preconditionMet, Target::invariants);
     for (const Violation& v : full.allViolations())
       if (!budget.ignored.count(v.invariant)) {
         lastFailing = scenario;

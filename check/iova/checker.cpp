@@ -77,6 +77,7 @@ class Checker {
     Op op = original;
     try {
       const bool ran = std::visit([&](auto& o) { return run(o, r); }, op);
+      if (ran) met(r, invariantBit(kInvariants, "I-ROBUST") | invariantBit(kInvariants, "I-TERM"));
       if (ran) checkState(r);
       r.op = op;
       if (!ran) return std::nullopt;
@@ -93,6 +94,8 @@ class Checker {
   bool crashed() const { return crashed_; }
 
   // The whole-state check: tear the domain down, then nothing may stay allocated.
+  std::uint32_t finishMet() const { return invariantBit(kInvariants, "I-NOLEAK"); }  // the teardown
+
   std::vector<Violation> finish(std::size_t opsRan) {
     std::vector<Violation> found = teardown(opsRan + 1);
     sortByPriority(found);
@@ -121,6 +124,16 @@ class Checker {
   }
 
  private:
+  // The step met these invariants' preconditions: their judges were not vacuous (check --stats).
+  static void met(StepReport& r, std::uint32_t bits) { r.met |= bits; }
+
+  // FQ-SAFE can only break when a grant reuses pfns of an earlier unmap.
+  std::uint32_t reusesUnmapped(std::uint64_t lo, std::uint64_t size) const {
+    for (const Live& d : dead_)
+      if (d.lo < lo + size && lo < d.lo + d.size) return invariantBit(kInvariants, "FQ-SAFE");
+    return 0;
+  }
+
   void flag(StepReport& r, std::string invariant, std::string detail) {
     r.violations.push_back({std::move(invariant), r.step, std::move(detail)});
   }
@@ -133,11 +146,15 @@ class Checker {
                                     "mapped", p));
     if (!pfn) {
       r.outcome = "refused";
+      met(r, invariantBit(kInvariants, "I-COMPLETE"));
       if (auto f = spec_.judgeRefusal(request)) flag(r, f->invariant, f->detail);
       spec_.recordRefusal(request);
       return true;
     }
     const std::uint64_t granted = spec_.grantSize(request);
+    met(r, invariantBit(kInvariants, "I-LIMIT") | reusesUnmapped(*pfn, o.size) |
+               (o.aligned && o.size > 1 ? invariantBit(kInvariants, "I-ALIGN") : 0) |
+               (live_.empty() && spec_.reservedRanges().empty() ? 0 : invariantBit(kInvariants, "I-DISJ")));
     r.outcome = fmt::format("pfn {:#x}-{:#x} (iova {:#x})", *pfn, *pfn + granted - 1, *pfn << config_.granuleShift);
     for (const auto& f : spec_.judgeGrant(request, *pfn)) flag(r, f.invariant, f.detail);
     if (auto stale = iommu_.firstStale(*pfn, *pfn + o.size - 1))
@@ -154,6 +171,7 @@ class Checker {
     const Live victim = live_[o.live];
     live_.erase(live_.begin() + o.live);
     const auto result = impl_->unmap({victim.lo, victim.size, victim.aligned, o.cpu});
+    met(r, invariantBit(kInvariants, "I-CLIENT"));
     r.outcome = fmt::format("unmapped #{} pfn {:#x}+{}", victim.id, victim.lo, victim.size);
     if (result.warned) flag(r, "I-CLIENT", fmt::format("the unmap of live allocation #{} was reported as an error", victim.id));
     spec_.recordUnmap(victim.id);
@@ -164,6 +182,7 @@ class Checker {
   bool clientError(const UnmapRequest& request, StepReport& r) {
     if (spec_.classifyUnmap({request.size, 0, request.sizeAligned, 0}, request.pfn) != model::UnmapKind::ClientError)
       return false;
+    met(r, invariantBit(kInvariants, "I-CLIENT"));
     const auto before = snapshot();
     const auto result = impl_->unmap(request);
     r.outcome = result.warned ? "warned" : "accepted";
@@ -250,6 +269,8 @@ class Checker {
     const auto busyNodes = impl_->busyRanges();
     const auto busy = coverage(busyNodes);
     const auto live = spec_.liveRanges();
+    if (!live_.empty()) met(r, invariantBit(kInvariants, "I-DISJ"));
+    if (!busyNodes.empty()) met(r, invariantBit(kInvariants, "I-NOLEAK"));
     for (const Live& l : live_)
       if (auto hole = firstUncovered(busy, l.lo, l.lo + l.size - 1))
         flag(r, "I-DISJ", fmt::format("live allocation #{} (pfn {:#x}+{}) is no longer allocated: pfn {:#x} is free",
@@ -265,6 +286,7 @@ class Checker {
       accounted.push_back(inNode ? PfnRange{std::prev(node)->first, std::prev(node)->second} : q);
     }
     for (const CachedPfn& c : impl_->cachedPfns()) {
+      met(r, invariantBit(kInvariants, "I-RCACHE"));
       auto node = nodes.find(c.pfn);
       const std::uint64_t want = 1ULL << c.order;
       if (node == nodes.end() || node->second - node->first + 1 != want)

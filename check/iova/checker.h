@@ -23,6 +23,7 @@ struct StepReport {
   Op op;                              // with live indexes resolved
   std::string outcome;                // "pfn 0x3c-0x3f", "refused", "warned", ...
   std::vector<std::string> kernelLog; // WARN / BUG lines as the kernel would print them
+  std::uint32_t met = 0;               // invariants whose precondition the step met (invariantBit)
   std::vector<Violation> violations;  // in priority order (invariants.h)
   std::string state;                  // allocated / cached / queued ranges after the step
 };

@@ -64,7 +64,7 @@ class Run {
 
  private:
   StepReport oneStep(std::size_t index, const Op& op) {
-    StepReport r{index, op, "", {}, ""};
+    StepReport r{index, op, "", invariantBit(kInvariants, "P-TERM"), {}, ""};
     std::visit([&](const auto& o) { run(o, r); }, op);
     checkState(r);
     std::stable_sort(r.violations.begin(), r.violations.end(),
@@ -74,12 +74,16 @@ class Run {
   }
 
  private:
+  // The step met these invariants' preconditions: their judges were not vacuous (check --stats).
+  static void met(StepReport& r, std::uint32_t bits) { r.met |= bits; }
+
   void flag(StepReport& r, const char* invariant, std::string detail) {
     r.violations.push_back({invariant, r.step, std::move(detail)});
   }
 
   void run(const SplitOp& o, StepReport& r) {
     std::string outcome;
+    met(r, invariantBit(kInvariants, "P-SPLIT"));
     for (PageSizes bitmap : config_.domains) {
       const auto runs = impl_->iommuMap(bitmap, o.iova, o.paddr, o.size);
       outcome += fmt::format("{}{:#x}: {}", outcome.empty() ? "" : "; ", bitmap, runs ? describeRuns(*runs) : "-EINVAL");
@@ -99,6 +103,7 @@ class Run {
         continue;
       }
       const auto fewest = model::fewestPages(bitmap, o.iova, o.paddr, o.size);
+      if (fewest) met(r, invariantBit(kInvariants, "P-FEWEST"));
       if (fewest && model::pageCount(*runs) != *fewest)
         flag(r, "P-FEWEST", fmt::format("{} pages ({}) where {} suffice under {:#x}", model::pageCount(*runs),
                                         describeRuns(*runs), *fewest, bitmap));
@@ -110,6 +115,7 @@ class Run {
     const VfioMap request{o.iova, o.vaddr, o.size};
     const Errno expected = spec_.expectMap(request);
     const Errno got = impl_->vfioMap(request);
+    met(r, invariantBit(kInvariants, "V-ACCEPT"));
     r.outcome = got == Errno::Ok ? "mapped" : errnoName(got);
     if (got != expected)
       flag(r, "V-ACCEPT", fmt::format("MAP_DMA [{:#x}, +{:#x}] <- {:#x} returned {}, the model says {} (unit {:#x})",
@@ -122,6 +128,9 @@ class Run {
   void run(const DeviceMapOp& o, StepReport& r) {
     const DeviceMapResult got = impl_->deviceMap(o.phys, o.size, o.untrusted);
     const auto exposure = model::exposureOf(got, o.phys, o.size);
+    if (got.kind == DeviceMapResult::Kind::Mapped)
+      met(r, invariantBit(kInvariants, "G-ADDR") | invariantBit(kInvariants, "G-COVER") |
+                 (o.untrusted ? invariantBit(kInvariants, "G-EXPOSE") : 0));
     r.outcome = fmt::format("{}{}", mapOutcomeName(got.kind),
                             got.kind != DeviceMapResult::Kind::Mapped ? ""
                             : fmt::format(" dma {:#x}, exposes {:#x} bytes", got.dma, exposure.value_or(0)));
@@ -132,6 +141,9 @@ class Run {
   void run(const SgtableOp& o, StepReport& r) {
     const SgtableRoundTrip got = impl_->sgtableRoundTrip(o.size, o.untrusted);
     r.outcome = describeRoundTrip(got);
+    if (got.allocated && !got.tableRefused) met(r, invariantBit(kInvariants, "G-SGT"));
+    if (got.allocated && !got.tableRefused && got.second != MapOutcome::Refused)
+      met(r, invariantBit(kInvariants, "G-SGT-MAP"));
     if (auto problem = model::roundTripProblem(got, o.size, o.untrusted)) flag(r, problem->invariant, problem->detail);
   }
 
@@ -147,16 +159,19 @@ class Run {
 
   void unmap(const VfioUnmap& request, StepReport& r) {
     const VfioUnmapResult got = impl_->vfioUnmap(request);
+    met(r, invariantBit(kInvariants, "V-UNMAP"));
     r.outcome = got.error == Errno::Ok ? fmt::format("unmapped {:#x} bytes", got.bytes) : errnoName(got.error);
     if (auto problem = spec_.judgeUnmap(request, got, impl_->vfioMappings())) flag(r, "V-UNMAP", *problem);
   }
 
   void checkState(StepReport& r) {
     const auto mappings = impl_->vfioMappings();
+    if (!mappings.empty() || !spec_.mappings().empty()) met(r, invariantBit(kInvariants, "V-STATE"));
     if (mappings != spec_.mappings())
       flag(r, "V-STATE", fmt::format("the implementation holds {}, the model {}", describeState(mappings, 0),
                                      describeState(spec_.mappings(), 0)));
     const std::uint64_t pinned = spec_.pinnedHostPages();
+    if (pinned != 0 || impl_->lockedPages() != 0) met(r, invariantBit(kInvariants, "V-ACCOUNT"));
     if (impl_->lockedPages() != pinned)
       flag(r, "V-ACCOUNT", fmt::format("locked_vm is charged {} host pages for {} distinct pinned host pages",
                                        impl_->lockedPages(), pinned));

@@ -19,6 +19,7 @@ struct StepReport {
   std::size_t step = 0;
   Op op;                              // with live indexes resolved to ranges
   std::string outcome;                // "2x2M 1x4K", "-EINVAL", "unmapped 0x2000 bytes", ...
+  std::uint32_t met = 0;               // invariants whose precondition the step met (invariantBit)
   std::vector<Violation> violations;  // in priority order (invariants.h)
   std::string state;                  // mappings and locked pages after the step
 };

@@ -54,6 +54,7 @@ class Checker {
     createdId_ = -1;
     try {
       if (!std::visit([&](const auto& o) { return run(o, report); }, op)) return std::nullopt;
+      met(report, invariantBit(kInvariants, "S-ROBUST"));
     } catch (const KernelBug& bug) {
       crashed_ = true;
       report.kernelLog.push_back(bug.what());
@@ -65,6 +66,9 @@ class Checker {
   bool crashed() const { return crashed_; }
 
  private:
+  // The step met `id`'s precondition: its judge was not vacuous (check --stats).
+  static void met(StepReport& r, std::uint32_t bits) { r.met |= bits; }
+
   void flag(StepReport& r, std::string invariant, std::string detail) {
     r.violations.push_back({std::move(invariant), r.step, std::move(detail)});
   }
@@ -94,6 +98,9 @@ class Checker {
                          n.area, impl_->areaIndex(n.area)));
   }
 
+  // S-DISJ can only break when another allocation is live.
+  std::uint32_t othersLive() const { return live_.empty() ? 0 : invariantBit(kInvariants, "S-DISJ"); }
+
   std::size_t usedCount() const {
     auto used = impl_->usedSlots();
     return static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
@@ -109,6 +116,7 @@ class Checker {
       r.outcome = "search does not terminate";
     } else {
       r.outcome = "no space";
+      met(r, invariantBit(kInvariants, "S-COMPLETE"));
       if (witness) {
         flag(r, "S-COMPLETE", fmt::format("the allocator found no slot, but {} is free and meets every constraint",
                                           slotRange(*witness)));
@@ -125,6 +133,7 @@ class Checker {
     if (request.size > promised || request.allocAlignMask >= config_.pool.pageSize || !spec_.areasHoldWholeSegment() ||
         config_.device.segBoundaryMask != ~0ULL)
       return;
+    met(r, invariantBit(kInvariants, "S-COMPLETE"));
     if (!spec_.mapFitsEmptyPool(request))
       flag(r, "S-COMPLETE", fmt::format("swiotlb_max_mapping_size() promises {:#x} bytes, but a {:#x}-byte map of orig "
                                         "{:#x} cannot fit even an empty pool (a 128-slot segment is {:#x} bytes)",
@@ -134,6 +143,7 @@ class Checker {
   bool run(const MapOp& op, StepReport& r) {
     const MapRequest request{op.cpu, op.orig, op.size, op.align, op.dma};
     MapResult result = impl_->map(request, probeBudget_);
+    met(r, invariantBit(kInvariants, "S-TERM"));
     logSearch(r, op.orig, result);
     checkMaxMappingPromise(r, request);
     if (result.status != MapResult::Status::Mapped) {
@@ -143,6 +153,7 @@ class Checker {
     }
     if (keepLog_) r.outcome = slotRange(result.placement);
     r.highlight = result.placement;
+    met(r, spec_.mapPreconditions(request) | invariantBit(kInvariants, "S-DEVDATA") | othersLive());
     for (auto& f : spec_.judgeMapped(request, result.placement)) flag(r, f.invariant, f.detail);
     checkBounce(r, model::SlotSpec::expectedCopy(op.orig, result.placement.tlbAddr, 0, op.size, Direction::ToDevice),
                 result.bounce, model::DmaDataSpec::mapMustBounce(op.dma));
@@ -156,6 +167,7 @@ class Checker {
   bool run(const AllocOp& op, StepReport& r) {
     const AllocRequest request{op.cpu, op.size};
     MapResult result = impl_->alloc(request, probeBudget_);
+    met(r, invariantBit(kInvariants, "S-TERM"));
     logSearch(r, 0, result);
     if (!result.bounce.warning.empty()) log(r, "WARNING: " + result.bounce.warning);
     if (result.status != MapResult::Status::Mapped) {
@@ -167,6 +179,7 @@ class Checker {
     if (keepLog_) r.outcome = fmt::format("{} page={:#x}", slotRange(result.placement), page);
     r.highlight = result.placement;
     r.pageShown = page;
+    met(r, invariantBit(kInvariants, "S-BOUNDS") | invariantBit(kInvariants, "S-ALLOCALIGN") | othersLive());
     for (auto& f : spec_.judgeAllocated(request, result.placement)) flag(r, f.invariant, f.detail);
     createdId_ = spec_.record(result.placement);
     live_.push_back({createdId_, true, 0, op.size, 0, {}, result.placement, page});
@@ -179,6 +192,7 @@ class Checker {
     const std::size_t k = op.live % live_.size();
     r.op = UnmapOp{static_cast<std::uint32_t>(k)};
     const Live victim = live_[k];
+    met(r, invariantBit(kInvariants, "S-FREE"));
     if (victim.coherent) impl_->free(victim.pageAddr, victim.size);
     else unmapStreaming(victim, r);
     spec_.release(victim.modelId);
@@ -195,6 +209,7 @@ class Checker {
     const BounceCopy expected =
         model::SlotSpec::expectedCopy(victim.orig, victim.placement.tlbAddr, 0, victim.size, Direction::ToCpu);
     checkBounce(r, expected, back, model::DmaDataSpec::unmapMustBounce(victim.dma));
+    met(r, invariantBit(kInvariants, "S-CPUDATA"));
     data_.unmapped(victim.modelId);
     if (back.copy) data_.copied(victim.modelId, *back.copy);
     checkData(r);
@@ -235,6 +250,7 @@ class Checker {
                 model::SlotSpec::expectedCopy(target.orig, target.placement.tlbAddr, part->offset, part->bytes, op.dir),
                 got, model::DmaDataSpec::syncMustBounce(op.dir, target.dma));
     data_.synced(target.modelId, op.dir, part->offset, part->bytes);
+    met(r, op.dir == Direction::ToCpu ? invariantBit(kInvariants, "S-CPUDATA") : invariantBit(kInvariants, "S-DEVDATA"));
     if (got.copy) data_.copied(target.modelId, *got.copy);
     r.highlight = target.placement;
     return finish(r);
@@ -254,6 +270,7 @@ class Checker {
   }
 
   void checkBounce(StepReport& r, const BounceCopy& expected, const BounceResult& got, bool due) {
+    if (due || got.copy) met(r, invariantBit(kInvariants, "S-BOUNCE"));
     if (auto finding = model::SlotSpec::judgeBounce(expected, got, due)) flag(r, finding->invariant, finding->detail);
   }
 
@@ -285,13 +302,16 @@ class Checker {
       for (std::uint32_t s = first; s < last; ++s) expected_[s - first] = spec_.slotHeld(s);
       if (auto s = impl_->firstUsageMismatch(first, last, expected_.data())) flagMismatch(r, mismatchInvariant, *s);
     }
-    if (first < last)
+    if (first < last) {
+      met(r, invariantBit(kInvariants, "S-MD"));
       if (auto problem = impl_->metadataProblemAround(first, last)) flag(r, "S-MD", *problem);
+    }
     return sortAndDraw(r);
   }
 
  public:
   // Everything, once per scenario: every slot, and the per-area accounting.
+  std::uint32_t finishMet() const { return invariantBit(kInvariants, "S-MD"); }  // every slot, every area
   std::vector<Violation> finish(std::size_t opsRan) {
     StepReport r;
     r.step = opsRan;

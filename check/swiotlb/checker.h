@@ -25,6 +25,7 @@ struct StepReport {
   Op op;                                // with live indexes and ranges resolved
   std::string outcome;                  // "slots 3-5 tlb=0x40001800", "no space", ...
   std::vector<std::string> kernelLog;   // what the kernel would print, in its style
+  std::uint32_t met = 0;                // invariants whose precondition the step met (invariantBit)
   std::vector<Violation> violations;    // in priority order (invariants.h)
   std::optional<Placement> highlight;   // slots to draw in a map, if any
   std::optional<std::uint64_t> pageShown; // page handed to a swiotlb_alloc caller

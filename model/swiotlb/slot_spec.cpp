@@ -1,5 +1,6 @@
 // THE MODEL IS THE SPEC (see slot_spec.h). Plain arithmetic only; no helper from impl/.
 #include "model/swiotlb/slot_spec.h"
+#include "model/swiotlb/invariants.h"
 
 #include <fmt/format.h>
 
@@ -89,6 +90,14 @@ std::optional<std::string> SlotSpec::sharedSlotProblem(Candidate c) const {
 
 bool SlotSpec::pageRuleApplies(const MapRequest& request) const {
   return config_.device.minAlignMask == 0 && request.allocAlignMask == 0 && request.size >= config_.pool.pageSize;
+}
+
+std::uint32_t SlotSpec::mapPreconditions(const MapRequest& request) const {
+  std::uint32_t met = invariantBit(kInvariants, "S-BOUNDS");
+  if (config_.device.minAlignMask != 0) met |= invariantBit(kInvariants, "S-MINALIGN");
+  if (request.allocAlignMask != 0) met |= invariantBit(kInvariants, "S-ALLOCALIGN");
+  if (pageRuleApplies(request)) met |= invariantBit(kInvariants, "S-PAGE");
+  return met;
 }
 
 std::vector<Finding> SlotSpec::judgeMapped(const MapRequest& request, const Placement& got) const {

@@ -28,6 +28,9 @@ class SlotSpec {
   // --- Is this answer allowed?
   std::vector<Finding> judgeMapped(const swiotlb::MapRequest& request, const swiotlb::Placement& got) const;
   std::vector<Finding> judgeAllocated(const swiotlb::AllocRequest& request, const swiotlb::Placement& got) const;
+  // The invariants judgeMapped judges non-vacuously for `request` (invariantBit mask, for
+  // check --stats): S-BOUNDS always; the alignment rules only when their masks ask for it.
+  std::uint32_t mapPreconditions(const swiotlb::MapRequest& request) const;
   // A copy that is not `due` may be missing; one that happens must be the expected one.
   static std::optional<Finding> judgeBounce(const swiotlb::BounceCopy& expected, const swiotlb::BounceResult& got,
                                             bool due);

@@ -7,7 +7,9 @@
 #include <rapidcheck.h>
 
 #include "props/generator_share.h"
+#include "props/precondition_coverage.h"
 #include "props/iova/generators.h"
+#include "targets/iova/target.h"
 
 namespace dmacheck::iova {
 namespace {
@@ -45,6 +47,9 @@ TEST(IovaGeneratorCorners, TimerTicksShorterThanTheTimeoutAddUp) {
   const double share = shareOf(shortTicksAddUp);
   EXPECT_GE(share, 0.02) << share;
 }
+
+// Measured 2026-12-02 (check --stats, 1000 cases): every invariant at least 58% (I-COMPLETE).
+TEST(IovaGeneratorCorners, EveryInvariantsPreconditionIsMet) { expectEveryPreconditionMet<IovaTarget>(0.1); }
 
 }  // namespace
 }  // namespace dmacheck::iova

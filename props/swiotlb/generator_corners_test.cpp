@@ -10,7 +10,9 @@
 #include <rapidcheck.h>
 
 #include "props/generator_share.h"
+#include "props/precondition_coverage.h"
 #include "props/swiotlb/generators.h"
+#include "targets/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 namespace {
@@ -69,6 +71,9 @@ TEST(SwiotlbGeneratorCorners, ADeviceWriteThenASyncForTheDevice) {
   RecordProperty("share", std::to_string(share));
   EXPECT_GE(share, 0.15) << share;
 }
+
+// Measured 2026-12-02 (check --stats, 1000 cases): every invariant at least 17%.
+TEST(SwiotlbGeneratorCorners, EveryInvariantsPreconditionIsMet) { expectEveryPreconditionMet<SwiotlbTarget>(0.1); }
 
 }  // namespace
 }  // namespace dmacheck::swiotlb
