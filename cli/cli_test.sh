@@ -59,6 +59,10 @@ expect 0 "SW-DBLALLOC" -- list
 self=$(readlink -f "$bin")
 expect 1 "replay: $self replay $tmp/out/" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
 expect 0 "OK: 200 cases" -- check --impl proposal-wrap-distance --seed 3 --runs 200
+# Every invariant a variant breaks, each with its own trace; --first stops at the first.
+expect 1 "10 invariants violated, each with its own trace above: S-MD, S-ALLOCALIGN" -- check --impl linux-6.3 --seed 3 --runs 1000 --out "$tmp/out"
+expect 1 "stopping at the first violation" -- check --impl linux-6.3 --seed 3 --runs 1000 --first --out "$tmp/out"
+expect 2 "--hunt excludes --first" -- check --impl linux-6.3 --first --hunt S-DISJ
 
 # Fuzzing: bad arguments, and a libFuzzer input (not a trace) replayed like a trace.
 expect 2 "--fuzzer: no such file" -- fuzz --impl latest --fuzzer "$tmp/no-fuzzer" --out "$tmp/fz"

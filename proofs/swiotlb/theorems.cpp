@@ -39,6 +39,10 @@ const std::vector<Theorem>& swiotlbTheorems() {
       {"checked-counts-passed-slots", "S-COMPLETE",
        "slots_checked grows by no more than the slots a step really passed, so giving up means all were seen", false,
        WitnessShape::UnrolledSearch},
+      {"search-stays-in-pool", "S-ROBUST",
+       "every probe's next index lies inside the slot array: the wrap returns to slot 0 exactly at the end, so the "
+       "search never reads io_tlb_mem's slots[] past its last entry",
+       false, WitnessShape::UnrolledSearch},
       {"search-terminates", "S-TERM",
        "every probe brings the search closer to its exit (slots_checked, or the return to the start index)", false,
        WitnessShape::UnrolledSearch},
@@ -187,6 +191,7 @@ Truth stepClaim(const Theorem& theorem, const Variant& v, const Symbols& s, cons
     const Word passed = select(rejected, Word(1), select(index + stride >= s.poolSlots, s.poolSlots - index, stride));
     return next.checked - checked <= passed;
   }
+  if (theorem.id == "search-stays-in-pool") return next.index < s.poolSlots;  // from any index inside it
   if (theorem.id == "search-terminates") {
     if (atLeast(state, SwState::Sw4)) return next.checked > checked;
     // do..while (index != start): the circular distance back to the start must shrink.
