@@ -54,6 +54,9 @@ expect 0 "--expect S-TERM: not violated (exit 0)" -- replay "$corpus/seed000-vso
 expect 2 "--expect S-NOPE is not a swiotlb invariant" -- replay "$corpus/seed000-vsock-exact-log.trace" --expect S-NOPE
 expect 0 "expected for linux-6.10: pass (matches)" -- replay "$corpus/seed000-vsock-exact-log.trace" --impl linux-6.10
 expect 0 "0 failed" -- corpus "$corpus"
+# With --impl, which variants' expect lines the implementation's verdicts match (the judge by behaviour).
+expect 0 "swiotlb linux-6.3 behaves as linux-6.3: the same verdict as their expect lines on all" -- corpus "$corpus" --impl linux-6.3
+expect 0 '"nearest"' -- corpus "$corpus" --impl linux-6.3 --json
 expect 0 '"name": "linux-6.3"' -- list --json
 expect 0 "SW-DBLALLOC" -- list
 self=$(readlink -f "$bin")
