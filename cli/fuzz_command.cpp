@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/input_error.h"
+#include "check/runnable_ops.h"
 #include "cli/child_process.h"
 #include "cli/fuzzer_binary.h"
 #include "cli/command.h"
@@ -236,7 +237,7 @@ class Campaign {
         unexplained_.push_back(name);  // it hangs our checker too: a loop that charges no steps
         continue;
       }
-      if (!saveNewFinding(input.scenario, name)) fs::remove(entry.path());
+      if (!saveNewFinding(runnableBy(input.scenario, impl_), name)) fs::remove(entry.path());
     }
   }
 

@@ -17,6 +17,7 @@
 #include "base/input_error.h"
 #include "cli/command.h"
 #include "cli/json_result.h"
+#include "cli/tree_judge.h"
 #include "kernel/tree_build.h"
 #include "kernel/tree_source.h"
 #include "targets/registry.h"
@@ -100,9 +101,46 @@ void listFiles(const std::string& target) {
   for (const std::string& f : files) std::cout << f << "\n";
 }
 
-int runVerb(const Options& o, const kernel::BuiltHarness& built) {
+// The judge of the built library: read back from beside it while neither the library nor
+// any corpus trace changed, else derived (cli/tree_judge.h) and kept there.
+TreeJudge judgeOf(const std::string& target, const std::string& library) {
+  const std::string corpus = std::string(DMACHECK_CORPUS_ROOT) + "/" + target;
+  const fs::path cache = library + ".judge";
+  std::error_code error;
+  auto newest = fs::last_write_time(library, error);
+  for (const std::string& f : traceFilesUnder({corpus})) newest = std::max(newest, fs::last_write_time(f, error));
+  if (fs::exists(cache, error) && fs::last_write_time(cache, error) > newest)
+    if (auto kept = readTreeJudge(cache)) return *kept;
+  TreeJudge judge = withTarget(target, [&]<class T>() { return deriveTreeJudge<T>(corpus); });
+  writeTreeJudge(judge, cache);
+  return judge;
+}
+
+// Says which variant judges the tree and hands it to the command through
+// <libraryEnv>_JUDGE (kernel/tree_variant.h).
+void chooseJudge(const std::string& target, const std::string& library, const std::string& libraryEnv,
+                 std::ostream& out) {
+  const TreeJudge judge = judgeOf(target, library);
+  if (judge.name.empty()) return;
+  setenv((libraryEnv + "_JUDGE").c_str(), judge.name.c_str(), 1);
+  std::string tied;
+  for (const auto& t : judge.tied) tied += (tied.empty() ? "; as near: " : ", ") + t;
+  if (judge.differing.empty()) {
+    out << fmt::format("judge: {} (the tree's code behaves as it on all {} corpus traces it can run{})\n", judge.name,
+                       judge.traces, tied);
+    return;
+  }
+  out << fmt::format("judge: {}, the nearest variant: none behaves as the tree's code on all {} corpus traces it can "
+                     "run; {} differ{}:\n",
+                     judge.name, judge.traces, judge.differing.size(), tied);
+  for (const auto& f : judge.differing) out << "    corpus/" << target << "/" << f << "\n";
+}
+
+int runVerb(const Options& o, const kernel::BuiltHarness& built, std::ostream& out) {
   const std::string value = fmt::format("{}:{}", built.library, built.version.text());
-  setenv(recipeFor(o.target).libraryEnv, value.c_str(), 1);
+  const std::string libraryEnv = recipeFor(o.target).libraryEnv;
+  setenv(libraryEnv.c_str(), value.c_str(), 1);
+  chooseJudge(o.target, built.library, libraryEnv, out);
   const std::string from = o.tree.git.empty()
                                ? fmt::format("--src {}", shellQuoted(o.tree.src))
                                : fmt::format("--git {} --rev {}", shellQuoted(o.tree.git), shellQuoted(o.tree.rev));
@@ -148,7 +186,7 @@ Command addKernelCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand(
       "kernel", "Build a kernel tree's own allocator file against dmacheck's shims and run a command on it");
-  app->add_option("--src", o->tree.src, "Top of a Linux source tree (v5.15 on; only the files it needs are read)");
+  app->add_option("--src", o->tree.src, "Top of a Linux source tree (v5.10 on; only the files it needs are read)");
   app->add_option("--git", o->tree.git, "A Linux git repository to read the files from (with --rev; no checkout)");
   app->add_option("--rev", o->tree.rev, "The revision of --git to build: a commit id, tag, branch, HEAD~3, ...");
   app->add_option("--patch", o->tree.patch, "A patch (-p1) to apply to a scratch copy of the tree's files first");
@@ -185,12 +223,12 @@ Command addKernelCommand(CLI::App& root) {
             }
             // Under a command's --json its result alone goes to stdout.
             const bool verbJson = std::find(o->verb.begin(), o->verb.end(), "--json") != o->verb.end();
-            (verbJson ? std::cerr : std::cout)
-                << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
+            std::ostream& out = verbJson ? std::cerr : std::cout;
+            out << fmt::format("linux {} {}: {} ({})\n", built.version.text(), o->target, built.library,
                                built.seconds > 0 ? fmt::format("built in {:.2f} s", built.seconds)
                                                  : std::string("up to date"));
             if (o->verb.empty()) return kExitOk;
-            return runVerb(*o, built);
+            return runVerb(*o, built, out);
           }};
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "check/runnable_ops.h"
 #include "check/violation.h"
 
 namespace dmacheck {
@@ -50,7 +51,7 @@ class FuzzHarness {
     const Campaign& c = campaign();
     const auto input = Target::decode(data, size);
     const auto& impl = c.implementations[input.variantChoice % c.implementations.size()];
-    const auto result = Target::check(input.scenario, impl, c.ignored.empty());
+    const auto result = Target::check(runnableBy(input.scenario, impl), impl, c.ignored.empty());
     const Violation* found = result.firstViolation ? &*result.firstViolation : nullptr;
     std::vector<Violation> all;
     if (!c.ignored.empty()) {  // the first violation of an invariant not yet saved

@@ -33,7 +33,7 @@ mirror=$(DMACHECK_APT_DIR=$work/apt bash "$root/scripts/kernel-packages.sh" --so
 printf 'deb %s bookworm main\n' "$mirror" >"$work/machine-main-only.list"
 out=$(DMACHECK_APT_SOURCES=$work/machine-main-only.list DMACHECK_APT_DIR=$work/apt \
       bash "$root/scripts/kernel-trees.sh" --print-uris 2>&1); status=$?
-if [[ $status -ne 0 ]] || [[ $(grep -c "^'.*linux-source-.*_all.deb'" <<<"$out") -lt 2 ]]; then
+if [[ $status -ne 0 ]] || [[ $(grep -c "^'.*linux-source-.*_all.deb'" <<<"$out") -lt 4 ]]; then
   fail "the CI trees do not resolve from $mirror with bookworm main only (exit $status): $out"
 fi
 ((failed)) || echo "ok   kernel trees resolve from a bookworm-main-only machine ($mirror)"

@@ -14,6 +14,7 @@
 #include "base/input_error.h"
 #include "base/text_file.h"
 #include "kernel/process.h"
+#include "kernel/shim_gaps.h"
 
 namespace dmacheck::kernel {
 
@@ -98,8 +99,10 @@ BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, co
   const fs::path tree = fs::absolute(givenTree);  // the compiler's -D and error messages name it in full
   const std::string_view target = files.target;
   const TreeVersion v = readTreeVersion(tree);
-  if (!v.atLeast(5, 15))
-    throw InputError(fmt::format("{} is linux {}: dmacheck kernel handles trees from v5.15 on", tree.string(), v.text()));
+  if (!v.atLeast(5, 10))
+    throw InputError(fmt::format("{} is linux {}: dmacheck kernel builds trees from v5.10 on; older logic is the "
+                                 "re-implemented variants (dmacheck list --target {}, e.g. linux-5.4)",
+                                 tree.string(), v.text(), target));
   for (const auto& f : files.sources)
     if (!fs::is_regular_file(tree / f))
       throw InputError(fmt::format("{} lacks {} (needed for --target {})", tree.string(), f, target));
@@ -132,9 +135,12 @@ BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, co
     return {library.string(), v, 0};
   const auto start = std::chrono::steady_clock::now();
   const auto [status, output] = runProcess(argv);
-  if (status != 0)
-    throw InputError(fmt::format("building {} of linux {} against our shims failed:\n{}\ncommand: {}", files.sources[0],
-                                 v.text(), firstLines(output, 20), command));
+  if (status != 0) {
+    const std::vector<ShimGap> gaps = findShimGaps(output, tree.string() + "/");
+    const std::string gist = gaps.empty() ? "\n" : describeShimGaps(gaps) + "\n";
+    throw InputError(fmt::format("building {} of linux {} against our shims failed: {}{}\ncommand: {}", files.sources[0],
+                                 v.text(), gist, firstLines(output, gaps.empty() ? 20 : 8), command));
+  }
   std::ofstream(stamp) << command;
   return {library.string(), v, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
 }

@@ -10,16 +10,19 @@ namespace dmacheck::kernel {
 struct BuiltLibrary {
   std::string path;
   std::string version;  // the tree's, e.g. "6.12.117"
+  std::string judge;    // the variant its code behaves as (cli/tree_judge.h); empty: by version
 };
 
-// The library named by `variable` ("LIBRARY:VERSION", set by `dmacheck kernel`), if any.
+// The library named by `variable` ("LIBRARY:VERSION", set by `dmacheck kernel`), if any, and
+// the judge `dmacheck kernel` derived for it (<variable>_JUDGE).
 inline std::optional<BuiltLibrary> builtLibraryFrom(const char* variable) {
   const char* value = std::getenv(variable);
   if (!value) return std::nullopt;
+  const char* judge = std::getenv((std::string(variable) + "_JUDGE").c_str());
   const std::string text = value;
   const auto colon = text.rfind(':');
-  if (colon == std::string::npos) return BuiltLibrary{text, "?"};
-  return BuiltLibrary{text.substr(0, colon), text.substr(colon + 1)};
+  if (colon == std::string::npos) return BuiltLibrary{text, "?", judge ? judge : ""};
+  return BuiltLibrary{text.substr(0, colon), text.substr(colon + 1), judge ? judge : ""};
 }
 
 // The record of implementation "kernel": the re-implemented variant `beside` (the corpus

@@ -14,6 +14,7 @@
 
 #include "base/verify.h"
 #include "check/property_outcome.h"
+#include "check/runnable_ops.h"
 #include "check/trace_document.h"
 #include "check/violation.h"
 
@@ -37,7 +38,7 @@ PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::
   std::optional<std::string> lastInvariant;  // with ignored invariants: the one that failed
   GenerationStats generated;
   auto property = [&] {
-    const Scenario scenario = *gen();
+    const Scenario scenario = runnableBy(*gen(), implementation);
     try {
       Target::validate(scenario);
     } catch (const std::exception& e) {

@@ -5,10 +5,12 @@
 # bookworm-security. The mirror is the one this machine's apt already uses; nothing else is
 # fetched, and the machine's own apt state is never touched.
 #
-# Usage: kernel-packages.sh [--sources-only | --print-uris] SUITE:PACKAGE...
+# Usage: kernel-packages.sh [--sources-only | --print-uris | --resolve] SUITE:PACKAGE...
 #   (default)       download each PACKAGE from SUITE into build/kernel-debs/ (cached)
 #   --sources-only  print the sources list that would be used, and stop (no network)
 #   --print-uris    update the project's lists and print each package's URI, download nothing
+#   --resolve       print the pairs again, "linux-source-newest" replaced by the newest
+#                   linux-source-X.Y the suite carries (sid replaces its kernel every few weeks)
 # Environment: DMACHECK_APT_SOURCES  the apt source files to read the mirror from (default:
 #                                    /etc/apt/sources.list and /etc/apt/sources.list.d/*)
 #              DMACHECK_DEBIAN_MIRROR  use this mirror instead (the URI of its debian archive)
@@ -18,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 mode=download
 case ${1:-} in
-  --sources-only | --print-uris) mode=${1#--}; shift ;;
+  --sources-only | --print-uris | --resolve) mode=${1#--}; shift ;;
 esac
 (($#)) || { echo "kernel-packages: no SUITE:PACKAGE given" >&2; exit 2; }
 
@@ -70,12 +72,24 @@ fi
 apt_options=(-o Dir::Etc::SourceList="$apt/sources.list" -o Dir::Etc::SourceParts="$apt/sources.list.d"
              -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache" -o APT::Get::List-Cleanup=0
              -o Debug::NoLocking=1 -o APT::Sandbox::User="$(id -un)" -o Acquire::Languages=none)
-# Refresh the project's lists at most once an hour (CI reruns and test.sh after demo.sh).
+# Refresh the project's lists at most once an hour (CI reruns and test.sh after demo.sh), and
+# whenever the suites asked for changed (the stamp holds the sources list it was made from).
 stamp=$apt/lists/.updated
-if [[ ! -f $stamp || -n $(find "$stamp" -mmin +60) ]]; then
+if [[ ! -f $stamp || -n $(find "$stamp" -mmin +60) ]] || ! cmp -s "$stamp" "$apt/sources.list"; then
   apt-get "${apt_options[@]}" update -qq >"$apt/update.log" 2>&1 ||
     { cat "$apt/update.log" >&2; echo "kernel-packages: apt-get update of $apt/sources.list failed" >&2; exit 1; }
-  touch "$stamp"
+  cp "$apt/sources.list" "$stamp"
+fi
+
+if [[ $mode == resolve ]]; then
+  for pair in "$@"; do
+    if [[ ${pair#*:} != linux-source-newest ]]; then echo "$pair"; continue; fi
+    suite=${pair%%:*}
+    newest=$(apt-cache "${apt_options[@]}" search --names-only '^linux-source-[0-9]+\.[0-9]+$' | cut -d' ' -f1 | sort -V | tail -n 1)
+    [[ -n $newest ]] || { echo "kernel-packages: $suite carries no linux-source-X.Y (sources: $apt/sources.list)" >&2; exit 1; }
+    echo "$suite:$newest"
+  done
+  exit 0
 fi
 
 mkdir -p build/kernel-debs

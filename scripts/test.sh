@@ -11,7 +11,7 @@ fuzz_seconds=${DMACHECK_FUZZ_SECONDS:-30}
 echo "== developer build"
 cmake --preset dev >/dev/null
 cmake --build --preset dev
-echo "== kernel trees (Debian's linux-source-6.1 and 6.12: only the files dmacheck kernel reads)"
+echo "== kernel trees (Debian's linux-source 5.10, 6.1, 6.12 and sid's newest: only the files dmacheck kernel reads)"
 bash scripts/kernel-trees.sh
 ctest --preset dev --output-junit "$PWD/build/dev/junit.xml"   # JUnit for CI dashboards
 

@@ -3,11 +3,22 @@
  * so its static functions and private structures are reachable: the harness reads the
  * rbtree and the range caches as they are, and calls the per-CPU flush the CPU-hotplug and
  * teardown paths use. Built per tree by `dmacheck kernel`; DMK_TREE_C names the tree's file,
- * DMK_DEPOT_LIST is set for trees from v6.7 on (the depot became a list). */
+ * and kernel/iova/tree_recipe.cpp sets, from the tree's text:
+ *   DMK_DEPOT_LIST        the depot is a list of full magazines (v6.7 on), not an array
+ *   DMK_RCACHES_IN_INIT   init_iova_domain() sets the range caches up itself (older trees)
+ *   DMK_RCACHE_ARRAY      the range caches are an array inside the domain, never NULL
+ *   DMK_NO_TO_IOVA        the tree has no to_iova() helper
+ *   DMK_NO_GLOBAL_FLUSH   no free_global_cached_iovas(): a cache flush empties the CPUs' only
+ *   DMK_CPUHP_IN_DRIVER   iova.c registers no CPU-hotplug teardown: the IOMMU driver freed a
+ *                         dead CPU's cached IOVAs (intel-iommu did), so the harness does that */
 #include DMK_TREE_C
 
 #include "runtime.h"
 #include "kernel/iova/harness_abi.h"
+
+#ifdef DMK_NO_TO_IOVA
+#define to_iova(node) rb_entry((node), struct iova, node)
+#endif
 
 static struct iova_domain domain;
 static int live;
@@ -27,7 +38,9 @@ int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigne
    * place it elsewhere, and the model reads it from there. */
   domain.dma_32bit_pfn = dma32_pfn;
   domain.max32_alloc_size = dma32_pfn;
+#ifndef DMK_RCACHES_IN_INIT
   if (iova_domain_init_rcaches(&domain)) return DMK_NOMEM;
+#endif
   live = 1;
   return 0;
 }
@@ -69,14 +82,21 @@ int dmk_iova_reserve(unsigned long lo, unsigned long hi) {
 
 int dmk_iova_cpu_dead(unsigned int cpu) {
   ENTER();
+#ifdef DMK_CPUHP_IN_DRIVER
+  free_cpu_cached_iovas(cpu, &domain);
+  return 0;
+#else
   return dmk_cpu_dead(cpu);
+#endif
 }
 
 int dmk_iova_flush_caches(void) {
   ENTER();
   unsigned int cpu;
   for_each_possible_cpu(cpu) free_cpu_cached_iovas(cpu, &domain);
+#ifndef DMK_NO_GLOBAL_FLUSH
   free_global_cached_iovas(&domain);
+#endif
   return 0;
 }
 
@@ -107,7 +127,9 @@ static size_t list_magazine(const struct iova_magazine *mag, unsigned long size,
 
 size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max) {
   size_t n = 0;
+#ifndef DMK_RCACHE_ARRAY
   if (!domain.rcaches) return 0;
+#endif
   for (unsigned int order = 0; order < IOVA_RANGE_CACHE_MAX_SIZE; ++order) {
     struct iova_rcache *rcache = &domain.rcaches[order];
     unsigned int cpu;

@@ -1,12 +1,27 @@
 #include "kernel/iova/tree_recipe.h"
 
+#include <regex>
+
+#include "base/text_file.h"
+
 namespace dmacheck::kernel {
 
 namespace {
 
-// v6.7 keeps the range cache's depot as a list (kernel/iova/harness.c).
-std::string iovaFlags(const std::filesystem::path&, const TreeVersion& v) {
-  return v.atLeast(6, 7) ? " -DDMK_DEPOT_LIST" : "";
+bool has(const std::string& text, const char* pattern) { return std::regex_search(text, std::regex(pattern)); }
+
+// Read from the tree's own text, not its version (kernel/iova/harness.c says what each means).
+std::string iovaFlags(const std::filesystem::path& tree, const TreeVersion&) {
+  const std::string code = readTextFile(tree / "drivers/iommu/iova.c");
+  const std::string header = readTextFile(tree / "include/linux/iova.h");
+  std::string flags;
+  if (has(code, R"(struct iova_magazine \*depot;)")) flags += " -DDMK_DEPOT_LIST";  // v6.7: the depot is a list
+  if (!has(code, R"(int iova_domain_init_rcaches\()")) flags += " -DDMK_RCACHES_IN_INIT";  // older trees
+  if (has(header, R"(struct iova_rcache rcaches\[)")) flags += " -DDMK_RCACHE_ARRAY";  // older trees: in the domain
+  if (!has(code, R"(static struct iova \*to_iova\()")) flags += " -DDMK_NO_TO_IOVA";  // older trees
+  if (!has(code, R"(static void free_global_cached_iovas\()")) flags += " -DDMK_NO_GLOBAL_FLUSH";  // older trees
+  if (!has(code, R"(cpuhp_state_add_instance_nocalls\()")) flags += " -DDMK_CPUHP_IN_DRIVER";  // older trees
+  return flags;
 }
 
 }  // namespace

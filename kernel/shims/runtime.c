@@ -12,6 +12,7 @@
 
 unsigned int dmk_current_cpu, dmk_possible_cpus = 1, dmk_online_cpus = 1;
 unsigned long jiffies;
+int dmk_boot_alloc_allowed;  /* dmacheck/boot_stubs.h */
 unsigned int dmk_page_shift = 16;  /* PAGE_SHIFT where a harness makes it a variable (dmacheck/dma.h) */
 
 jmp_buf dmk_bug_env;
@@ -57,6 +58,7 @@ void dmk_reset(unsigned int cpus) {
   dmk_current_cpu = 0;
   dmk_possible_cpus = dmk_online_cpus = cpus;
   jiffies = 0;
+  dmk_boot_alloc_allowed = 0;
   dmk_page_shift = 16;
   bug_message[0] = log_text[0] = 0;
   memset(pending, 0, sizeof(pending));
@@ -165,6 +167,23 @@ void dmk_run_due_work(void) {
     work->pending = 0;
     work->work.func(&work->work);  /* may schedule itself again */
   }
+}
+
+static void dmk_timer_fired(struct work_struct *work) {
+  struct timer_list *timer = container_of(work, struct timer_list, work.work);
+  timer->function(timer);
+}
+
+void dmk_timer_setup(struct timer_list *timer, void (*function)(struct timer_list *)) {
+  INIT_DELAYED_WORK(&timer->work, dmk_timer_fired);
+  timer->function = function;
+}
+
+int dmk_mod_timer(struct timer_list *timer, unsigned long expires) {
+  const int was = cancel_delayed_work_sync(&timer->work);
+  timer->expires = expires;
+  schedule_delayed_work(&timer->work, expires > jiffies ? expires - jiffies : 0);
+  return was;
 }
 
 int cpuhp_setup_state_multi(enum cpuhp_state state, const char *name,

@@ -7,7 +7,14 @@
  *   DMK_INIT_POOL       swiotlb_init_io_tlb_pool() and io_tlb_mem.defpool (v6.6 on), with
  *   DMK_INIT_POOL_VADDR its vaddr argument, where the tree has one; without DMK_INIT_POOL,
  *                       swiotlb_init_io_tlb_mem() with areas (v6.0 on);
- *   DMK_MAP_ALLOC_SIZE  swiotlb_tbl_map_single() still takes alloc_size (before v6.10).
+ *   DMK_MAP_ALLOC_SIZE  swiotlb_tbl_map_single() still takes alloc_size (before v6.10);
+ *   DMK_MAP_NO_ALIGN_MASK  ... and no alloc_align_mask yet (before v5.16);
+ *   DMK_UNMAP_ALLOC_SIZE   swiotlb_tbl_unmap_single() takes alloc_size too (before v5.16);
+ *   DMK_SYNC_SINGLE     one swiotlb_tbl_sync_single(target) instead of the two syncs;
+ *   DMK_NO_ALLOC        no swiotlb_alloc()/swiotlb_free() (restricted-DMA pools, v5.15);
+ *   DMK_GLOBAL_POOL     one pool in file-scope variables, io_tlb_list[] and io_tlb_orig_addr[]
+ *                       beside io_tlb_index and io_tlb_used (v5.10), set up by the tree's boot
+ *                       initialiser swiotlb_init_with_tbl() on the trace's addresses.
  * Addresses are never dereferenced: phys_to_virt() is the identity and memcpy/memset are
  * recorded (kernel/shims/dmacheck/dma.h). */
 #include <signal.h>
@@ -38,12 +45,37 @@ typedef struct io_tlb_mem dmk_pool_t;
 #define DMK_POOL(mem) (mem)
 #endif
 
+/* The slot metadata, wherever the tree keeps it: the free-run length of slot i, and the field
+ * a claim writes for each slot it takes (alloc_size; orig_addr before there was one). */
+#ifdef DMK_GLOBAL_POOL
+#define DMK_NSLABS() io_tlb_nslabs
+#define DMK_LIST(i) io_tlb_list[i]
+#define DMK_MARK(i) io_tlb_orig_addr[i]
+typedef phys_addr_t dmk_mark_t;
+#else
+#define DMK_NSLABS() DMK_POOL(mem)->nslabs
+#define DMK_LIST(i) DMK_POOL(mem)->slots[i].list
+#define DMK_MARK(i) DMK_POOL(mem)->slots[i].alloc_size
+typedef size_t dmk_mark_t;
+#endif
+
+/* A one-index pool's index and use count, copied out after every call, so the checker reads
+ * them as it reads an area's (the tree keeps them as two file-scope variables). */
+struct dmk_single_area { unsigned int index; unsigned long used; };
+static struct dmk_single_area single_area;
+static void copy_single_area(void) {
+#ifdef DMK_GLOBAL_POOL
+  single_area.index = io_tlb_index, single_area.used = io_tlb_used;
+#endif
+}
+
 static void dmk_bounce_reset(unsigned long start, unsigned long end);
 
 static struct device device;
 static unsigned char *was_used;  /* claimed_call's scratch arrays, as long as the pool lives */
-static size_t *saved_sizes;
+static dmk_mark_t *saved_marks;
 static struct io_tlb_mem *mem;
+static int live;
 static unsigned int watchdog_ms;
 
 /* The watchdog: a search that never ends (SW-DEADLOCK) must come back as a finding. CPU
@@ -104,14 +136,15 @@ static void segv_fired(int signal, siginfo_t *info, void *context) {
     arm(watchdog_ms);                                    \
     in_call = 1;                                         \
   } while (0)
-#define LEAVE(value) \
-  do {               \
-    in_call = 0;     \
-    return (value);  \
+#define LEAVE(value)  \
+  do {                \
+    in_call = 0;      \
+    copy_single_area(); \
+    return (value);   \
   } while (0)
 
 int dmk_swiotlb_create(const struct dmk_swiotlb_config *config) {
-  if (mem) return DMK_SWIOTLB_BUSY;
+  if (live) return DMK_SWIOTLB_BUSY;
   dmk_reset(config->cpus);
   dmk_page_shift = config->page_shift;
   dmk_bounce_reset(config->start, config->start + (config->nslabs << IO_TLB_SHIFT));
@@ -128,11 +161,22 @@ int dmk_swiotlb_create(const struct dmk_swiotlb_config *config) {
   device.dma_parms.min_align_mask = config->min_align_mask;
   device.dma_parms.segment_boundary_mask = config->seg_boundary_mask;
   ENTER();
+  live = 1;
+  was_used = dmk_malloc(config->nslabs, 0);
+  saved_marks = dmk_malloc(config->nslabs * sizeof(dmk_mark_t), 0);
+#ifdef DMK_GLOBAL_POOL
+  io_tlb_used = 0;  /* a fresh boot: the tree's file-scope variables start at zero */
+  dmk_boot_alloc_allowed = 1;
+  swiotlb_init_with_tbl((char *)phys_to_virt(config->start), config->nslabs, 0);
+  dmk_boot_alloc_allowed = 0;
+  unsigned int *list = guarded_array(config->nslabs, sizeof(*io_tlb_list));
+  __builtin_memcpy(list, io_tlb_list, config->nslabs * sizeof(*io_tlb_list));
+  dmk_free(io_tlb_list);
+  io_tlb_list = list;
+#else
   mem = kzalloc(sizeof(*mem), GFP_KERNEL);
   dmk_pool_t *pool = DMK_POOL(mem);
   pool->slots = guarded_array(config->nslabs, sizeof(*pool->slots));
-  was_used = dmk_malloc(config->nslabs, 0);
-  saved_sizes = dmk_malloc(config->nslabs * sizeof(size_t), 0);
   pool->areas = kcalloc(config->nareas, sizeof(*pool->areas), GFP_KERNEL);
   void *vaddr = phys_to_virt(config->start);
 #if defined(DMK_INIT_POOL_VADDR)
@@ -150,45 +194,51 @@ int dmk_swiotlb_create(const struct dmk_swiotlb_config *config) {
   add_mem_pool(mem, pool);
 #endif
   device.dma_io_tlb_mem = mem;
+#endif
   LEAVE(0);
 }
 
 int dmk_swiotlb_destroy(void) {
   in_call = 0;
   arm(0);
-  if (!mem) return 0;
-  dmk_pool_t *pool = DMK_POOL(mem);
+  if (!live) return 0;
+  live = 0;
   munmap(slot_mapping, slot_mapping_bytes);
   dmk_free(was_used);
-  dmk_free(saved_sizes);
+  dmk_free(saved_marks);
   guard_page = NULL;
   sigaction(SIGSEGV, &previous_segv, NULL);
-  kfree(pool->areas);
+#ifdef DMK_GLOBAL_POOL
+  dmk_free(io_tlb_orig_addr);
+  io_tlb_list = NULL, io_tlb_orig_addr = NULL;
+#else
+  kfree(DMK_POOL(mem)->areas);
   kfree(mem);
   mem = NULL;
+#endif
   return 0;
 }
 
-/* A claim is found by marking every used slot's alloc_size before the call: the slots the
- * call claimed are those it wrote, even ones that were in use already (a double
- * allocation). Sound because the map and alloc paths read alloc_size only of slots they
+/* A claim is found by marking every used slot's claim field (DMK_MARK) before the call: the
+ * slots the call claimed are those it wrote, even ones that were in use already (a double
+ * allocation). Sound because the map and alloc paths read that field only of slots they
  * have just claimed; the marks are undone before the call returns to the checker. */
-static const size_t kUnwritten = (size_t)0x5eed5eed5eed5eedULL;
+static const dmk_mark_t kUnwritten = (dmk_mark_t)0x5eed5eed5eed5eedULL;
 
-DMK_BOOKKEEPING static void mark_used(dmk_pool_t *pool, unsigned char *was_used, size_t *saved) {
-  for (unsigned long i = 0; i < pool->nslabs; ++i) {
-    was_used[i] = pool->slots[i].list == 0;
-    if (was_used[i]) saved[i] = pool->slots[i].alloc_size, pool->slots[i].alloc_size = kUnwritten;
+DMK_BOOKKEEPING static void mark_used(unsigned char *was_used, dmk_mark_t *saved) {
+  for (unsigned long i = 0; i < DMK_NSLABS(); ++i) {
+    was_used[i] = DMK_LIST(i) == 0;
+    if (was_used[i]) saved[i] = DMK_MARK(i), DMK_MARK(i) = kUnwritten;
   }
 }
 
-DMK_BOOKKEEPING static void take_claim(dmk_pool_t *pool, const unsigned char *was_used, const size_t *saved,
-                       struct dmk_swiotlb_claim *claim) {
-  unsigned long first = pool->nslabs, last = 0;
-  for (unsigned long i = 0; i < pool->nslabs; ++i) {
-    const int written = was_used[i] ? pool->slots[i].alloc_size != kUnwritten : pool->slots[i].list == 0;
-    if (was_used[i] && !written) pool->slots[i].alloc_size = saved[i];
-    if (written && pool->slots[i].list == 0) {
+DMK_BOOKKEEPING static void take_claim(const unsigned char *was_used, const dmk_mark_t *saved,
+                                       struct dmk_swiotlb_claim *claim) {
+  unsigned long first = DMK_NSLABS(), last = 0;
+  for (unsigned long i = 0; i < DMK_NSLABS(); ++i) {
+    const int written = was_used[i] ? DMK_MARK(i) != kUnwritten : DMK_LIST(i) == 0;
+    if (was_used[i] && !written) DMK_MARK(i) = saved[i];
+    if (written && DMK_LIST(i) == 0) {
       if (i < first) first = i;
       last = i + 1;
     }
@@ -201,10 +251,9 @@ typedef int (*dmk_search_call)(void *arg, unsigned long *result);
 
 /* Runs a map or alloc with its claim recorded; the marks are undone on every path out. */
 DMK_BOOKKEEPING static int claimed_call(dmk_search_call call, void *arg, unsigned long *result, struct dmk_swiotlb_claim *claim) {
-  dmk_pool_t *pool = DMK_POOL(mem);
-  mark_used(pool, was_used, saved_sizes);
+  mark_used(was_used, saved_marks);
   const int status = call(arg, result);
-  take_claim(pool, was_used, saved_sizes, claim);
+  take_claim(was_used, saved_marks, claim);
   return status;
 }
 
@@ -212,13 +261,21 @@ struct map_args { unsigned int cpu; unsigned long orig; size_t size; unsigned in
 
 DMK_BOOKKEEPING static unsigned long attrs_of(int skip_sync) { return skip_sync ? DMA_ATTR_SKIP_CPU_SYNC : 0; }
 
+/* The alloc_size trees before v6.10 take from their caller: dma-iommu rounds the size up to
+ * its granule, which is the alloc_align_mask it passes (or would pass). */
+DMK_BOOKKEEPING static size_t caller_alloc_size(size_t size, unsigned int align_mask) {
+  return ALIGN(size, (size_t)align_mask + 1);
+}
+
 static int map_call(void *arg, unsigned long *tlb) {
   const struct map_args *a = arg;
   ENTER();
   dmk_current_cpu = a->cpu;
-#ifdef DMK_MAP_ALLOC_SIZE
-  /* The caller's alloc_size: dma-iommu rounded the size up to its granule (alloc_align_mask). */
-  const size_t alloc_size = ALIGN(a->size, (size_t)a->align_mask + 1);
+#if defined(DMK_MAP_NO_ALIGN_MASK)
+  phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, caller_alloc_size(a->size, a->align_mask),
+                                            (enum dma_data_direction)a->dir, attrs_of(a->skip_sync));
+#elif defined(DMK_MAP_ALLOC_SIZE)
+  const size_t alloc_size = caller_alloc_size(a->size, a->align_mask);
   phys_addr_t addr = swiotlb_tbl_map_single(&device, a->orig, a->size, alloc_size, a->align_mask,
                                             (enum dma_data_direction)a->dir, attrs_of(a->skip_sync));
 #else
@@ -236,6 +293,7 @@ int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned 
   return claimed_call(map_call, &args, tlb, claim);
 }
 
+#ifndef DMK_NO_ALLOC
 struct alloc_args { unsigned int cpu; size_t size; };
 
 static int alloc_call(void *arg, unsigned long *page_addr) {
@@ -247,35 +305,78 @@ static int alloc_call(void *arg, unsigned long *page_addr) {
   *page_addr = page_to_phys(page);
   LEAVE(0);
 }
+#endif
 
 int dmk_swiotlb_alloc(unsigned int cpu, size_t size, unsigned long *page, struct dmk_swiotlb_claim *claim) {
+#ifdef DMK_NO_ALLOC
+  (void)cpu, (void)size, (void)page, (void)claim;
+  return DMK_SWIOTLB_UNSUPPORTED;
+#else
   struct alloc_args args = {cpu, size};
   return claimed_call(alloc_call, &args, page, claim);
+#endif
 }
 
-int dmk_swiotlb_unmap(unsigned long tlb, size_t size, int dir, int skip_sync) {
+int dmk_swiotlb_unmap(unsigned long tlb, size_t size, unsigned int align_mask, int dir, int skip_sync) {
   ENTER();
+#ifdef DMK_UNMAP_ALLOC_SIZE
+  swiotlb_tbl_unmap_single(&device, tlb, size, caller_alloc_size(size, align_mask), (enum dma_data_direction)dir,
+                           attrs_of(skip_sync));
+#else
+  (void)align_mask;
   swiotlb_tbl_unmap_single(&device, tlb, size, (enum dma_data_direction)dir, attrs_of(skip_sync));
+#endif
   LEAVE(0);
 }
 
 int dmk_swiotlb_free(unsigned long page, size_t size) {
+#ifdef DMK_NO_ALLOC
+  (void)page, (void)size;
+  return DMK_SWIOTLB_UNSUPPORTED;
+#else
   ENTER();
   const int freed = swiotlb_free(&device, pfn_to_page(PHYS_PFN(page)), size);
   LEAVE(freed ? 0 : DMK_SWIOTLB_NOSPACE);
+#endif
 }
 
 int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device, int dir) {
   ENTER();
+#ifdef DMK_SYNC_SINGLE
+  swiotlb_tbl_sync_single(&device, tlb, size, (enum dma_data_direction)dir, to_device ? SYNC_FOR_DEVICE : SYNC_FOR_CPU);
+#else
   if (to_device) swiotlb_sync_single_for_device(&device, tlb, size, (enum dma_data_direction)dir);
   else swiotlb_sync_single_for_cpu(&device, tlb, size, (enum dma_data_direction)dir);
+#endif
   LEAVE(0);
 }
 
 size_t dmk_swiotlb_max_mapping_size(void) { return swiotlb_max_mapping_size(&device); }
 
+int dmk_swiotlb_has_alloc(void) {
+#ifdef DMK_NO_ALLOC
+  return 0;
+#else
+  return 1;
+#endif
+}
+
 int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
-  if (!mem) return DMK_SWIOTLB_BUSY;
+  if (!live) return DMK_SWIOTLB_BUSY;
+#ifdef DMK_GLOBAL_POOL
+  copy_single_area();
+  layout->slots = io_tlb_list;
+  layout->slot_size = layout->list_size = sizeof(*io_tlb_list);
+  layout->list_offset = 0;
+  layout->areas = &single_area;
+  layout->area_size = sizeof(single_area);
+  layout->area_index_offset = offsetof(struct dmk_single_area, index);
+  layout->area_used_offset = offsetof(struct dmk_single_area, used);
+  layout->area_used_size = sizeof(single_area.used);
+  layout->nslabs = layout->area_nslabs = io_tlb_nslabs;
+  layout->nareas = 1;
+  return 0;
+#else
   const dmk_pool_t *pool = DMK_POOL(mem);
   layout->slots = pool->slots;
   layout->slot_size = sizeof(pool->slots[0]);
@@ -290,6 +391,7 @@ int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
   layout->area_nslabs = pool->area_nslabs;
   layout->nareas = pool->nareas;
   return 0;
+#endif
 }
 
 /* The recorded bounces: copies that touch the pool, in call order. A copy outside the pool,

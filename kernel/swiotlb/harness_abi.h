@@ -11,7 +11,7 @@ extern "C" {
 #endif
 
 enum { DMK_SWIOTLB_BUG = -1000, DMK_SWIOTLB_BUSY = -1001, DMK_SWIOTLB_HUNG = -1003,
-       DMK_SWIOTLB_NOSPACE = -1004 };
+       DMK_SWIOTLB_NOSPACE = -1004, DMK_SWIOTLB_UNSUPPORTED = -1005 /* the tree has no such call */ };
 
 struct dmk_swiotlb_config {
   unsigned long start;            /* physical (== DMA) address of slot 0 */
@@ -50,12 +50,16 @@ int dmk_swiotlb_destroy(void);
  * dma_data_direction value; skip_sync non-zero passes DMA_ATTR_SKIP_CPU_SYNC (map and unmap). */
 int dmk_swiotlb_map(unsigned int cpu, unsigned long orig, size_t size, unsigned int align_mask, int dir,
                     int skip_sync, unsigned long *tlb, struct dmk_swiotlb_claim *claim);
-/* swiotlb_alloc(): 0 and the page's physical address, or an error as for map. */
+/* swiotlb_alloc(): 0 and the page's physical address, or an error as for map;
+ * DMK_SWIOTLB_UNSUPPORTED (and for free too) when the tree has none. */
 int dmk_swiotlb_alloc(unsigned int cpu, size_t size, unsigned long *page, struct dmk_swiotlb_claim *claim);
-int dmk_swiotlb_unmap(unsigned long tlb, size_t size, int dir, int skip_sync);
+/* swiotlb_tbl_unmap_single(); align_mask gives the alloc_size of trees that take one. */
+int dmk_swiotlb_unmap(unsigned long tlb, size_t size, unsigned int align_mask, int dir, int skip_sync);
 int dmk_swiotlb_free(unsigned long page, size_t size);
 int dmk_swiotlb_sync(unsigned long tlb, size_t size, int to_device, int dir);
 size_t dmk_swiotlb_max_mapping_size(void);
+/* 1 when the tree has swiotlb_alloc()/swiotlb_free(), 0 when a trace's allocations cannot run. */
+int dmk_swiotlb_has_alloc(void);
 int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout);
 /* The copies recorded since the last call to this function. */
 size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max);

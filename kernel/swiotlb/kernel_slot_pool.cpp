@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
+#include "base/not_in_implementation.h"
 #include "impl/swiotlb/slot_metadata_check.h"
 
 namespace dmacheck::kernel {
@@ -48,6 +49,10 @@ KernelSlotPool::KernelSlotPool(std::shared_ptr<const KernelSwiotlbLibrary> libra
 KernelSlotPool::~KernelSlotPool() { lib_->destroy(); }
 
 int KernelSlotPool::call(int result, const char* what) {
+  if (result == DMK_SWIOTLB_UNSUPPORTED)
+    throw NotInImplementation(fmt::format("linux {}'s swiotlb.c has no {} (restricted-DMA pools came in v5.15): a "
+                                          "trace with coherent allocations does not apply to it",
+                                 lib_->version, what));
   if (result == DMK_SWIOTLB_BUG)
     throw KernelBug(fmt::format("{} (in {}, linux {})", lib_->bug(), what, lib_->version));
   return result;
@@ -114,8 +119,10 @@ MapResult KernelSlotPool::alloc(const AllocRequest& request, std::uint64_t) {
   return searched(result, claim, address, request.cpu, "swiotlb_alloc");
 }
 
-BounceResult KernelSlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t, StreamingDma dma) {
-  call(lib_->unmap(tlbAddr, size, static_cast<int>(dma.dir), dma.skipCpuSync ? 1 : 0), "swiotlb_tbl_unmap_single");
+BounceResult KernelSlotPool::unmap(std::uint64_t tlbAddr, std::uint64_t size, std::uint32_t allocAlignMask,
+                                   StreamingDma dma) {
+  call(lib_->unmap(tlbAddr, size, allocAlignMask, static_cast<int>(dma.dir), dma.skipCpuSync ? 1 : 0),
+       "swiotlb_tbl_unmap_single");
   return takeBounce(Direction::ToCpu);
 }
 

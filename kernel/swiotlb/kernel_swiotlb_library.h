@@ -14,7 +14,7 @@ namespace dmacheck::kernel {
   X(alloc, dmk_swiotlb_alloc) X(unmap, dmk_swiotlb_unmap) X(free, dmk_swiotlb_free)                \
   X(sync, dmk_swiotlb_sync) X(maxMappingSize, dmk_swiotlb_max_mapping_size)                        \
   X(layout, dmk_swiotlb_get_layout) X(copies, dmk_swiotlb_copies) X(bug, dmk_swiotlb_bug)        \
-  X(log, dmk_swiotlb_log)
+  X(log, dmk_swiotlb_log) X(hasAlloc, dmk_swiotlb_has_alloc)
 
 DMACHECK_HARNESS_LIBRARY(KernelSwiotlbLibrary, DMACHECK_KERNEL_SWIOTLB_FUNCTIONS);
 

@@ -23,13 +23,19 @@ std::string swiotlbFlags(const std::filesystem::path& tree, const TreeVersion& v
   if (has(code, R"(static void swiotlb_init_io_tlb_pool\()")) {
     flags += " -DDMK_INIT_POOL";
     if (has(code, R"(swiotlb_init_io_tlb_pool\([^)]*void \*vaddr)")) flags += " -DDMK_INIT_POOL_VADDR";
+  } else if (has(code, R"(static unsigned int \*io_tlb_list;)") && has(code, R"(int __init swiotlb_init_with_tbl\()")) {
+    flags += " -DDMK_GLOBAL_POOL";  // one pool in file-scope variables
   } else if (!has(code, R"(swiotlb_init_io_tlb_mem\([^)]*unsigned int nareas\))")) {
-    throw InputError(fmt::format("{} is linux {}: its swiotlb.c predates per-CPU areas (v6.0); the swiotlb harness "
-                                 "drives trees from v6.0 on", tree.string(), v.text()));
+    throw InputError(fmt::format("{} is linux {}: its swiotlb.c keeps one io_tlb_mem without per-CPU areas (v5.15 to "
+                                 "v5.19), which the swiotlb harness does not drive yet; its logic is the re-implemented "
+                                 "variants linux-5.15 to linux-5.19 (dmacheck list)",
+                                 tree.string(), v.text()));
   }
-  if (!has(code, R"(struct page \*swiotlb_alloc\()"))
-    throw InputError(fmt::format("{}: its swiotlb.c has no swiotlb_alloc() (restricted DMA pools)", tree.string()));
+  if (!has(code, R"(struct page \*swiotlb_alloc\()")) flags += " -DDMK_NO_ALLOC";
   if (has(header, R"(swiotlb_tbl_map_single\([^;]*alloc_size)")) flags += " -DDMK_MAP_ALLOC_SIZE";
+  if (!has(header, R"(swiotlb_tbl_map_single\([^;]*alloc_aligned?_mask)")) flags += " -DDMK_MAP_NO_ALIGN_MASK";
+  if (has(header, R"(swiotlb_tbl_unmap_single\([^;]*alloc_size)")) flags += " -DDMK_UNMAP_ALLOC_SIZE";
+  if (has(header, R"(swiotlb_tbl_sync_single\()")) flags += " -DDMK_SYNC_SINGLE";
   return flags;
 }
 

@@ -28,7 +28,9 @@ std::optional<Implementation> kernelImplementation() {
   if (!lib) return std::nullopt;
   static const auto built = [&] {
     const bool since67 = kernel::TreeVersion::parse(lib->version).atLeast(6, 7);  // the single flush queue and list depot
-    auto record = kernel::treeVariant(*impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1"), lib->version,
+    const impl::iova::Variant* judged = lib->judge.empty() ? nullptr : impl::iova::findIovaVariant(lib->judge);
+    const impl::iova::Variant* byVersion = impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1");
+    auto record = kernel::treeVariant(judged ? *judged : *byVersion, lib->version,
                                       "drivers/iommu/iova.c",
                                       "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer");
     auto library = std::make_shared<const kernel::KernelIovaLibrary>(kernel::KernelIovaLibrary::open(lib->path, lib->version));

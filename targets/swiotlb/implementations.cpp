@@ -26,12 +26,14 @@ const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
 }
 
 // A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
-// ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant of the same release.
+// ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant its code behaves as, which
+// `dmacheck kernel` derived; without one, as the variant of the same release.
 std::optional<Implementation> kernelImplementation() {
   const auto lib = kernel::builtLibraryFrom(kernel::swiotlbTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
-    const impl::Variant& beside = variantOfVersion(kernel::TreeVersion::parse(lib->version));
+    const impl::Variant* judged = lib->judge.empty() ? nullptr : impl::findSwiotlbVariant(lib->judge);
+    const impl::Variant& beside = judged ? *judged : variantOfVersion(kernel::TreeVersion::parse(lib->version));
     auto record = kernel::treeVariant(beside, lib->version, "kernel/dma/swiotlb.c",
                                       "the real swiotlb.c of linux " + lib->version + " (beside re-implemented " +
                                           beside.name + ")");
@@ -40,9 +42,11 @@ std::optional<Implementation> kernelImplementation() {
     return std::pair{std::make_unique<impl::Variant>(std::move(record)), library};
   }();
   auto library = built.second;
-  return Implementation{"kernel", built.first.get(), [library](const Config& c) {
-                          return std::unique_ptr<SlotAllocator>(std::make_unique<kernel::KernelSlotPool>(library, c));
-                        }};
+  Implementation kernelCode{"kernel", built.first.get(), [library](const Config& c) {
+                              return std::unique_ptr<SlotAllocator>(std::make_unique<kernel::KernelSlotPool>(library, c));
+                            }};
+  if (!library->hasAlloc()) kernelCode.runs = [](const Op& op) { return !std::holds_alternative<AllocOp>(op); };
+  return kernelCode;
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
-// Which implementations the checker can run, by name. Today: our re-implementation with
-// each historical variant's rules (impl/swiotlb/variants.cpp). Issue 7 adds the kernel's
-// own swiotlb.c built against shims, under the same names scheme.
+// Which implementations the checker can run, by name: our re-implementation with each
+// historical variant's rules (impl/swiotlb/variants.cpp), and "kernel", a tree's own
+// swiotlb.c that `dmacheck kernel` built against our shims.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct Implementation {
   std::string name;
   const impl::Variant* variant = nullptr;
   AllocatorFactory make;
+  // The operations it has, where not all (check/runnable_ops.h): a tree without swiotlb_alloc.
+  std::function<bool(const Op&)> runs;
 };
 
 // Accepts a variant name, an alias or a commit id (12 or more hex digits).

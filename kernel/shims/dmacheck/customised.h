@@ -42,6 +42,7 @@ void dmk_free_percpu(void *p);
 #define GFP_NOWAIT 2u
 #define __GFP_NOWARN 4u
 #define __GFP_ZERO 8u
+#define GFP_DMA 16u
 #define SLAB_HWCACHE_ALIGN 0u
 struct kmem_cache { size_t size; };
 void *dmk_malloc(size_t size, int zero);
@@ -50,6 +51,12 @@ struct kmem_cache *dmk_cache_create(size_t size);
 #define kmalloc(size, gfp) dmk_malloc((size), 0)
 #define kzalloc(size, gfp) dmk_malloc((size), 1)
 #define kcalloc(n, size, gfp) dmk_malloc((size_t)(n) * (size), 1)
+/* v7.0's typed allocators: the first argument is a type or an expression of the element type;
+ * the GFP flags, optional there, make no difference here. */
+#define kzalloc_obj(t, ...) ((__typeof__(t) *)dmk_malloc(sizeof(t), 1))
+#define kzalloc_objs(t, n, ...) ((__typeof__(t) *)dmk_malloc((size_t)(n) * sizeof(t), 1))
+#define kmalloc_obj(t, ...) ((__typeof__(t) *)dmk_malloc(sizeof(t), 0))
+#define kmalloc_objs(t, n, ...) ((__typeof__(t) *)dmk_malloc((size_t)(n) * sizeof(t), 0))
 #define kfree(p) dmk_free(p)
 #define kmem_cache_create(name, size, align, flags, ctor) dmk_cache_create(size)
 #define kmem_cache_destroy(c) dmk_free(c)
@@ -70,6 +77,19 @@ struct delayed_work { struct work_struct work; unsigned long due; int pending; }
 bool schedule_delayed_work(struct delayed_work *work, unsigned long delay);
 bool cancel_delayed_work_sync(struct delayed_work *work);
 void dmk_run_due_work(void);  /* harness: run every pending work whose time has come */
+
+/* Timers (v5.10 and v5.15 iova.c empty their flush queues from one): delayed work by
+ * another name, fired by the harness when the simulated clock reaches it. */
+struct timer_list { struct delayed_work work; void (*function)(struct timer_list *); unsigned long expires; };
+void dmk_timer_setup(struct timer_list *timer, void (*function)(struct timer_list *));
+int dmk_mod_timer(struct timer_list *timer, unsigned long expires);
+#define timer_setup(timer, fn, flags) dmk_timer_setup((timer), (fn))
+#define mod_timer(timer, expires) dmk_mod_timer((timer), (expires))
+#define del_timer(timer) cancel_delayed_work_sync(&(timer)->work)
+#define del_timer_sync(timer) cancel_delayed_work_sync(&(timer)->work)
+#define timer_delete_sync(timer) cancel_delayed_work_sync(&(timer)->work)
+#define timer_pending(timer) ((timer)->work.pending)
+#define from_timer(var, timer, field) container_of(timer, __typeof__(*var), field)
 
 /* CPU hotplug: the harness calls the registered teardown when a CPU goes away. */
 struct hlist_node { struct hlist_node *next, **pprev; };

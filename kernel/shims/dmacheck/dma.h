@@ -33,6 +33,7 @@ struct page;
 #define page_to_phys(page) PFN_PHYS(page_to_pfn(page))
 #define virt_to_page(addr) pfn_to_page(PHYS_PFN((unsigned long)(addr)))
 #define PageHighMem(page) ((void)(page), 0)
+#define PhysHighMem(phys) ((void)(phys), 0)
 #define phys_to_virt(p) ((void *)(unsigned long)(p))
 #define virt_to_phys(v) ((phys_addr_t)(unsigned long)(v))
 #define __pa(v) virt_to_phys(v)
@@ -63,6 +64,11 @@ static inline unsigned long dma_get_seg_boundary(struct device *dev) { return de
 #define dev_is_dma_coherent(dev) true
 #define dma_reset_need_sync(dev) ((void)(dev))
 #define arch_sync_dma_for_device(paddr, size, dir) ((void)0)
+#define arch_sync_dma_for_cpu(paddr, size, dir) ((void)0)
+#define arch_sync_dma_flush() ((void)0) /* v7.x: batched cache maintenance; coherent here */
+/* swiotlb.c defined this itself before linux/mm.h took it (v6.19); the same tokens, so a
+ * tree that still defines it redefines it identically. */
+#define INVALID_PHYS_ADDR (~(phys_addr_t)0)
 
 /* The bounce: copies and clears on pool addresses are recorded, not performed. */
 void *dmk_memcpy(void *dst, const void *src, size_t bytes);

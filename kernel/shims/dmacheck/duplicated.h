@@ -80,3 +80,30 @@ static inline unsigned long roundup_pow_of_two(unsigned long n) { return 1UL << 
 static inline unsigned long rounddown_pow_of_two(unsigned long n) { return 1UL << (fls_long(n) - 1); }
 static inline int ilog2(unsigned long n) { return fls_long(n) - 1; }
 static inline int order_base_2(unsigned long n) { return n > 1 ? ilog2(n - 1) + 1 : 0; }
+
+/* Atomics, with their meaning in one thread: plain reads, writes and arithmetic. v5.10 and
+ * v5.15 count flush-queue flushes with them inside iova.c. */
+typedef struct { int counter; } atomic_t;
+typedef struct { s64 counter; } atomic64_t;
+#define ATOMIC_INIT(i) { (i) }
+#define atomic_read(v) ((v)->counter)
+#define atomic_set(v, i) ((v)->counter = (i))
+#define atomic_inc(v) ((void)++(v)->counter)
+#define atomic_dec(v) ((void)--(v)->counter)
+#define atomic_cmpxchg(v, old, new) dmk_atomic_cmpxchg((v), (old), (new))
+static inline int dmk_atomic_cmpxchg(atomic_t *v, int old, int new_value) {
+  const int was = v->counter;
+  if (was == old) v->counter = new_value;
+  return was;
+}
+#define atomic_xchg(v, i) dmk_atomic_xchg((v), (i))
+static inline int dmk_atomic_xchg(atomic_t *v, int new_value) {
+  const int was = v->counter;
+  v->counter = new_value;
+  return was;
+}
+#define atomic64_read(v) ((v)->counter)
+#define atomic64_set(v, i) ((v)->counter = (i))
+#define atomic64_inc(v) ((void)++(v)->counter)
+#define atomic64_inc_return(v) (++(v)->counter)
+#define atomic64_add(i, v) ((void)((v)->counter += (i)))

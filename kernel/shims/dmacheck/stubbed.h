@@ -28,6 +28,9 @@ struct mutex { int unused; };
 #define kmemleak_transient_leak(p) ((void)(p))
 #define kmemleak_ignore(p) ((void)(p))
 
+#define smp_wmb() ((void)0)
+#define smp_rmb() ((void)0)
+#define smp_mb() ((void)0)
 #define rcu_assign_pointer(p, v) ((p) = (v))
 #define rcu_dereference_raw(p) (p)
 #define rcu_dereference(p) (p)
