@@ -1,5 +1,6 @@
-// `dmacheck bisect --git REPO --good A --bad B --trace FILE --target T [--expect INV]`: the
-// first commit between A and B whose own allocator code breaks INV on the trace. Each commit
+// `dmacheck bisect --git REPO --good A --bad B --trace FILE [--target T] [--expect INV]`: the
+// first commit between A and B whose own allocator code breaks INV on the trace (without
+// --expect: the invariant the trace breaks on B; without --target: the trace's). Each commit
 // is tested as `dmacheck kernel --git REPO --rev C ... replay FILE --expect INV` would test
 // it (files read with git show, no checkout): exit 1 is bad, 0 good, 125 untestable (skipped,
 // as git bisect does). The commits are those on the first-parent line from A to B.
@@ -8,11 +9,13 @@
 
 #include <iostream>
 #include <optional>
+#include <regex>
 
 #include <fmt/format.h>
 
 #include "base/input_error.h"
 #include "cli/command.h"
+#include "cli/trace_files.h"
 #include "kernel/process.h"
 #include "kernel/tree_source.h"
 
@@ -58,10 +61,31 @@ int testCommit(const Options& o, const std::string& commit) {
   return r.status;
 }
 
+// Without --expect: what the trace breaks on the bad end, from its replay's JSON verdict.
+std::string invariantBrokenAt(const Options& o, const std::string& commit) {
+  std::vector<std::string> argv = {selfPath(), "kernel", "--git", o.git, "--rev", commit, "--target", o.target};
+  if (!o.buildDir.empty()) argv.insert(argv.end(), {"--build-dir", o.buildDir});
+  argv.insert(argv.end(), {"replay", o.trace, "--stop-at-first", "--json"});
+  const auto r = kernel::runProcess(argv);
+  std::smatch m;
+  if (r.status == kExitUntestable)
+    throw InputError(fmt::format("--bad {} cannot be tested: nothing to bisect\n{}", o.bad, r.output));
+  if (r.status != 1 || !std::regex_search(r.output, m, std::regex(R"re("verdict": "([A-Z][A-Z0-9-]*)")re")))
+    throw InputError(fmt::format("--bad {} breaks no invariant on {} (exit {}): nothing to bisect", o.bad, o.trace,
+                                 r.status));
+  return m[1];
+}
+
 const char* verdictWord(int status) { return status == 0 ? "good" : status == 1 ? "bad" : "skip (untestable)"; }
 
-int bisect(const Options& o) {
+int bisect(Options o) {
   const std::string good = kernel::resolveCommit(o.git, o.good), bad = kernel::resolveCommit(o.git, o.bad);
+  if (o.target.empty()) o.target = targetOfFile(o.trace, "");
+  if (o.target.empty()) throw InputError(fmt::format("{} names no target: give --target", o.trace));
+  if (o.expect.empty()) {
+    o.expect = invariantBrokenAt(o, bad);
+    std::cout << fmt::format("--expect {}: what {} breaks on --bad {}\n", o.expect, o.trace, o.bad);
+  }
   std::vector<std::string> commits = commitsBetween(o, good, bad);
   for (const auto& [end, want] : {std::pair{good, 0}, std::pair{bad, 1}}) {
     const int got = testCommit(o, end);
@@ -103,8 +127,8 @@ Command addBisectCommand(CLI::App& root) {
   app->add_option("--good", o->good, "A revision that holds (older)")->required();
   app->add_option("--bad", o->bad, "A revision that breaks the invariant (newer)")->required();
   app->add_option("--trace", o->trace, "The trace to replay on each commit")->required();
-  app->add_option("--target", o->target, "Which allocator's file to build (as dmacheck kernel --target)")->required();
-  app->add_option("--expect", o->expect, "The invariant a bad commit violates")->required();
+  app->add_option("--target", o->target, "Which allocator's file to build (default: the trace's target)");
+  app->add_option("--expect", o->expect, "The invariant a bad commit violates (default: the one the trace breaks on --bad)");
   app->add_option("--build-dir", o->buildDir, "Where the harnesses are built (as dmacheck kernel --build-dir)");
   return {app, [o] { return bisect(*o); }};
 }

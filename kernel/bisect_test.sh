@@ -31,6 +31,10 @@ out=$("$dmacheck" bisect --git "$repo" --good HEAD~2 --bad HEAD --trace "$trace"
 ms=$((($(date +%s%N) - start) / 1000000))
 grep -q "first bad commit: $first_bad linux 6.1" <<<"$out" || { echo "FAIL: dmacheck bisect"; echo "$out"; failed=1; }
 echo "dmacheck bisect named $first_bad in $ms ms (3 commits tested, each built)"
+# Without --expect and --target: the trace's target, and what it breaks on --bad.
+out=$("$dmacheck" bisect --git "$repo" --good HEAD~2 --bad HEAD --trace "$trace" --build-dir "$build" 2>&1)
+grep -q "^--expect S-TERM: " <<<"$out" && grep -q "first bad commit: $first_bad linux 6.1" <<<"$out" ||
+  { echo "FAIL: dmacheck bisect without --expect"; echo "$out"; failed=1; }
 
 out=$(cd "$repo" && git bisect start HEAD HEAD~2 >/dev/null &&
       git bisect run "$dmacheck" kernel --src . --target swiotlb --build-dir "$build" replay "$trace" --stop-at-first \

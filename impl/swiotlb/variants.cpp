@@ -125,6 +125,13 @@ std::vector<Variant> buildVariants() {
        with(rulesFor(SwState::Sw9), B::WarnBeforeStart, true, true), {}},
       {"linux-6.9", {"af133562d5af", "e8068f2d756d"}, "SW-10", "af133562d5af e8068f2d756d", "v6.9",
        "pre-padding slots; signed bounce offset", with(rulesFor(SwState::Sw10), B::SignedAdjust, true, true), {}},
+      // A stable state no release has: 6.6.y took the v6.9 padding and alignment series in
+      // 6.6.35 but not e8068f2d756d's signed bounce offset until 6.6.88. Its bugs are listed,
+      // not taken from the history order it stands outside of.
+      {"linux-6.6.y", {"linux-6.6.35"}, "SW-10b", "af133562d5af and the v6.9 alignment series, without e8068f2d756d",
+       "6.6.35 - 6.6.87 (stable)", "v6.9's pre-padding and alignment; the bounce still WARNs before the mapping start",
+       with(rulesFor(SwState::Sw10), B::WarnBeforeStart, true, true),
+       {"SW-PARTIAL-SYNC", "SW-RELEASE-OOB", "SW-GRANULE-TAIL", "SW-WRAP-SKIP", "SW-BOUNDARY-ALIGN", "SW-ALLOC-STRIDE"}},
       {"linux-6.10", {"linux-6.11", "linux-6.12", "mainline", "latest", "327e2c97c46a"}, "SW-11",
        "327e2c97c46a", "v6.10 - mainline", "mapping size rounded up to alloc_align_mask + 1",
        with(rulesFor(SwState::Sw11), B::SignedAdjust, true, true), {}},
@@ -246,8 +253,10 @@ std::vector<Bug> buildBugs() {
 }
 
 // Variants are listed in history order; a bug belongs to every variant from its first
-// variant up to (not including) the one that fixed it.
+// variant up to (not including) the one that fixed it. A stable-branch state lists its own.
 void attachBugs(std::vector<Variant>& variants, const std::vector<Bug>& bugs) {
+  std::vector<bool> listed(variants.size());
+  for (std::size_t i = 0; i < variants.size(); ++i) listed[i] = !variants[i].knownBugs.empty();
   auto position = [&](const std::string& name) {
     for (std::size_t i = 0; i < variants.size(); ++i)
       if (variants[i].name == name) return i;
@@ -256,7 +265,8 @@ void attachBugs(std::vector<Variant>& variants, const std::vector<Bug>& bugs) {
   for (const Bug& bug : bugs) {
     const std::size_t from = position(bug.firstVariant);
     const std::size_t to = bug.fixedInVariant.empty() ? variants.size() : position(bug.fixedInVariant);
-    for (std::size_t i = from; i < to && i < variants.size(); ++i) variants[i].knownBugs.push_back(bug.id);
+    for (std::size_t i = from; i < to && i < variants.size(); ++i)
+      if (!listed[i]) variants[i].knownBugs.push_back(bug.id);
   }
 }
 

@@ -10,7 +10,13 @@
  *   DMK_NO_TO_IOVA        the tree has no to_iova() helper
  *   DMK_NO_GLOBAL_FLUSH   no free_global_cached_iovas(): a cache flush empties the CPUs' only
  *   DMK_CPUHP_IN_DRIVER   iova.c registers no CPU-hotplug teardown: the IOMMU driver freed a
- *                         dead CPU's cached IOVAs (intel-iommu did), so the harness does that */
+ *                         dead CPU's cached IOVAs (intel-iommu did), so the harness does that
+ *   DMK_ROUND_IN_CALLER   alloc_iova_fast() takes the size as given: its caller, dma-iommu.c,
+ *                         rounded small sizes up to a power of two (older trees), so the
+ *                         harness does, as that caller did
+ *   DMK_FQ_IN_IOVA        the flush queue is iova.c's own (before v5.17 moved it to dma-iommu.c):
+ *                         the lazy unmap goes through the tree's queue_iova(), its timer and its
+ *                         flush callback, which asks the checker's IOMMU for the flush */
 #include DMK_TREE_C
 
 #include "runtime.h"
@@ -59,6 +65,9 @@ int dmk_iova_alloc(unsigned long size, unsigned long limit_pfn, int fast, int si
   ENTER();
   dmk_current_cpu = cpu;
   if (fast) {
+#ifdef DMK_ROUND_IN_CALLER
+    if (size < (1UL << (IOVA_RANGE_CACHE_MAX_SIZE - 1))) size = roundup_pow_of_two(size);
+#endif
     *pfn = alloc_iova_fast(&domain, size, limit_pfn, true);
     return 0;
   }
@@ -146,6 +155,77 @@ size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max) {
       n = list_magazine(rcache->depot[j], rcache->depot[j]->size, order, ~0u, order_pfn_cpu, n, max);
 #endif
   }
+  return n;
+}
+
+/* The tree's own flush queue, where iova.c has one. */
+#ifdef DMK_FQ_IN_IOVA
+static void (*flush_all)(void *context);
+static void *flush_context;
+static void flush_through_checker(struct iova_domain *iovad) {
+  (void)iovad;
+  flush_all(flush_context);
+}
+#endif
+
+int dmk_iova_has_flush_queue(void) {
+#ifdef DMK_FQ_IN_IOVA
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+int dmk_iova_fq_start(void (*flush)(void *context), void *context) {
+#ifdef DMK_FQ_IN_IOVA
+  ENTER();
+  flush_all = flush, flush_context = context;
+  return init_iova_flush_queue(&domain, flush_through_checker, NULL) ? DMK_NOMEM : 0;
+#else
+  (void)flush, (void)context;
+  return DMK_UNSUPPORTED;
+#endif
+}
+
+int dmk_iova_fq_queue(unsigned long pfn, unsigned long pages, unsigned int cpu) {
+#ifdef DMK_FQ_IN_IOVA
+  ENTER();
+  dmk_current_cpu = cpu;
+  queue_iova(&domain, pfn, pages, 0);
+  return 0;
+#else
+  (void)pfn, (void)pages, (void)cpu;
+  return DMK_UNSUPPORTED;
+#endif
+}
+
+/* Teardown: what the queue's timer does when it fires, flush and free every entry. */
+int dmk_iova_fq_drain(void) {
+#ifdef DMK_FQ_IN_IOVA
+  ENTER();
+  if (has_iova_flush_queue(&domain)) fq_flush_timeout(&domain.fq_timer);
+  return 0;
+#else
+  return DMK_UNSUPPORTED;
+#endif
+}
+
+size_t dmk_iova_fq_queued(unsigned long *pfn_pages, size_t max) {
+  size_t n = 0;
+#ifdef DMK_FQ_IN_IOVA
+  if (!has_iova_flush_queue(&domain)) return 0;
+  unsigned int cpu;
+  for_each_possible_cpu(cpu) {
+    struct iova_fq *fq = per_cpu_ptr(domain.fq, cpu);
+    unsigned int idx;
+    fq_ring_for_each(idx, fq) {
+      if (n < max) pfn_pages[2 * n] = fq->entries[idx].iova_pfn, pfn_pages[2 * n + 1] = fq->entries[idx].pages;
+      ++n;
+    }
+  }
+#else
+  (void)pfn_pages, (void)max;
+#endif
   return n;
 }
 

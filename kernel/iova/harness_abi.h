@@ -9,7 +9,7 @@
 extern "C" {
 #endif
 
-enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002, DMK_HUNG = -1003 };
+enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002, DMK_HUNG = -1003, DMK_UNSUPPORTED = -1004 };
 
 int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus);
 int dmk_iova_destroy(void);
@@ -22,6 +22,13 @@ int dmk_iova_flush_caches(void);  /* every CPU's magazines and the depot back to
 int dmk_iova_clock(unsigned long now_ms);
 size_t dmk_iova_busy(unsigned long *lo_hi, size_t max);             /* ranges in the rbtree, sorted */
 size_t dmk_iova_cached(unsigned long *order_pfn_cpu, size_t max);   /* pfns in the range caches */
+/* The flush queue of trees that keep it in iova.c (before v5.17); DMK_UNSUPPORTED elsewhere.
+ * fq_start sets it up with a flush callback that calls `flush(context)`. */
+int dmk_iova_has_flush_queue(void);
+int dmk_iova_fq_start(void (*flush)(void *context), void *context);
+int dmk_iova_fq_queue(unsigned long pfn, unsigned long pages, unsigned int cpu);  /* queue_iova() */
+int dmk_iova_fq_drain(void);                                                    /* flush, free all */
+size_t dmk_iova_fq_queued(unsigned long *pfn_pages, size_t max);
 const char *dmk_iova_bug(void);
 const char *dmk_iova_log(void);
 

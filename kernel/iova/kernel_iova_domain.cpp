@@ -12,11 +12,20 @@ KernelIovaDomain::KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> libr
     : lib_(std::move(library)), config_(config), iommu_(iommu),
       queue_(impl::iova::flushQueueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
              [this](const impl::iova::FlushQueue::Entry& e) { release(e.pfn, e.pages, true, e.cpu); }),
-      lazy_(config.lazy) {
+      treeQueue_(lib_->hasFlushQueue() != 0), lazy_(config.lazy) {
   const int created = lib_->create(config.granuleShift, config.startPfn, config.dma32Pfn, config.cpus);
   if (created == DMK_BUSY)
     throw InputError(fmt::format("{}: the harness holds one domain at a time", lib_->path));
   call(created, "init_iova_domain");
+  if (lazy_) startTreeQueue();
+}
+
+// The tree's init_iova_flush_queue(), whose flush callback is the IOMMU's flush-all.
+void KernelIovaDomain::startTreeQueue() {
+  if (!treeQueue_ || treeQueueStarted_) return;
+  const auto flushAll = [](void* self) { static_cast<KernelIovaDomain*>(self)->iommu_.flushAll(); };
+  call(lib_->fqStart(flushAll, this), "init_iova_flush_queue");
+  treeQueueStarted_ = true;
 }
 
 KernelIovaDomain::~KernelIovaDomain() { lib_->destroy(); }
@@ -51,6 +60,8 @@ UnmapResult KernelIovaDomain::unmap(const UnmapRequest& r) {
   if (!r.sizeAligned) {
     iommu_.flushRange(r.pfn, r.size);
     release(r.pfn, r.size, false, r.cpu);
+  } else if (lazy_ && treeQueue_) {
+    call(lib_->fqQueue(r.pfn, r.size, r.cpu), "queue_iova");
   } else if (lazy_) {
     queue_.queue(r.pfn, r.size, r.cpu, iommu_.nowMs());
   } else {
@@ -63,8 +74,8 @@ UnmapResult KernelIovaDomain::unmap(const UnmapRequest& r) {
 void KernelIovaDomain::reserve(std::uint64_t lo, std::uint64_t hi) { call(lib_->reserve(lo, hi), "reserve_iova"); }
 
 void KernelIovaDomain::clockAdvanced() {
-  queue_.clockAdvanced(iommu_.nowMs());
-  call(lib_->clock(iommu_.nowMs()), "the depot's delayed work");
+  if (!treeQueue_) queue_.clockAdvanced(iommu_.nowMs());
+  call(lib_->clock(iommu_.nowMs()), "the depot's delayed work and the flush queue's timer");
 }
 
 void KernelIovaDomain::cpuDead(std::uint32_t cpu) { call(lib_->cpuDead(cpu), "iova_cpuhp_dead"); }
@@ -73,12 +84,14 @@ void KernelIovaDomain::cpuDead(std::uint32_t cpu) { call(lib_->cpuDead(cpu), "io
 std::optional<UnmapResult> KernelIovaDomain::switchToLazy(std::optional<UnmapRequest> racingUnmap) {
   std::optional<UnmapResult> result;
   if (racingUnmap) result = unmap(*racingUnmap);
+  startTreeQueue();
   lazy_ = true;
   return result;
 }
 
 void KernelIovaDomain::teardown() {
-  queue_.flushAndDrain();
+  if (treeQueueStarted_) call(lib_->fqDrain(), "fq_flush_timeout");
+  else queue_.flushAndDrain();
   call(lib_->flushCaches(), "free_cpu_cached_iovas/free_global_cached_iovas");
 }
 
@@ -87,6 +100,15 @@ std::vector<PfnRange> KernelIovaDomain::busyRanges() const {
   const std::size_t n = lib_->busy(raw.data(), raw.size() / 2);
   std::vector<PfnRange> out;
   for (std::size_t i = 0; i < n; ++i) out.push_back({raw[2 * i], raw[2 * i + 1]});
+  return out;
+}
+
+std::vector<PfnRange> KernelIovaDomain::queuedRanges() const {
+  if (!treeQueue_) return queue_.contents();
+  std::vector<unsigned long> raw(2 * lib_->fqQueued(nullptr, 0));
+  const std::size_t n = lib_->fqQueued(raw.data(), raw.size() / 2);
+  std::vector<PfnRange> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back({raw[2 * i], raw[2 * i] + raw[2 * i + 1] - 1});
   return out;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // A kernel tree's own drivers/iommu/iova.c (built by `dmacheck kernel`, loaded from a shared
 // library) under our dma-iommu layer: map = the tree's alloc_iova_fast + iommu_map; unmap =
-// iommu_unmap, then the tree's free_iova_fast after an IOTLB sync (strict) or through our
-// flush queue (lazy: the queue is dma-iommu.c, which this harness does not build).
+// iommu_unmap, then the tree's free_iova_fast after an IOTLB sync (strict) or through a flush
+// queue (lazy): the tree's own where iova.c has it (before v5.17), else ours (the queue is
+// then dma-iommu.c's, which this harness does not build).
 #include <memory>
 #include <string>
 
@@ -31,16 +32,19 @@ class KernelIovaDomain final : public IovaAllocator {
 
   std::vector<PfnRange> busyRanges() const override;
   std::vector<CachedPfn> cachedPfns() const override;
-  std::vector<PfnRange> queuedRanges() const override { return queue_.contents(); }
+  std::vector<PfnRange> queuedRanges() const override;
 
  private:
   void call(int result, const char* what) const;  // throws KernelBug on a BUG in the tree's code
   void release(std::uint64_t pfn, std::uint64_t size, bool fast, std::uint32_t cpu);
+  void startTreeQueue();
 
   std::shared_ptr<const KernelIovaLibrary> lib_;
   Config config_;
   IommuHardware& iommu_;
-  impl::iova::FlushQueue queue_;
+  impl::iova::FlushQueue queue_;  // ours, for trees whose iova.c has none
+  bool treeQueue_;                // the tree's iova.c has its own flush queue
+  bool treeQueueStarted_ = false;
   bool lazy_;
 };
 

@@ -13,7 +13,9 @@ namespace dmacheck::kernel {
   X(create, dmk_iova_create) X(destroy, dmk_iova_destroy) X(alloc, dmk_iova_alloc)            \
   X(free, dmk_iova_free) X(reserve, dmk_iova_reserve) X(cpuDead, dmk_iova_cpu_dead)           \
   X(flushCaches, dmk_iova_flush_caches) X(clock, dmk_iova_clock) X(busy, dmk_iova_busy)       \
-  X(cached, dmk_iova_cached) X(bug, dmk_iova_bug) X(log, dmk_iova_log)
+  X(cached, dmk_iova_cached) X(bug, dmk_iova_bug) X(log, dmk_iova_log)                         \
+  X(hasFlushQueue, dmk_iova_has_flush_queue) X(fqStart, dmk_iova_fq_start)                     \
+  X(fqQueue, dmk_iova_fq_queue) X(fqDrain, dmk_iova_fq_drain) X(fqQueued, dmk_iova_fq_queued)
 
 DMACHECK_HARNESS_LIBRARY(KernelIovaLibrary, DMACHECK_KERNEL_IOVA_FUNCTIONS);
 

@@ -21,6 +21,8 @@ std::string iovaFlags(const std::filesystem::path& tree, const TreeVersion&) {
   if (!has(code, R"(static struct iova \*to_iova\()")) flags += " -DDMK_NO_TO_IOVA";  // older trees
   if (!has(code, R"(static void free_global_cached_iovas\()")) flags += " -DDMK_NO_GLOBAL_FLUSH";  // older trees
   if (!has(code, R"(cpuhp_state_add_instance_nocalls\()")) flags += " -DDMK_CPUHP_IN_DRIVER";  // older trees
+  if (has(code, R"(\nvoid queue_iova\()")) flags += " -DDMK_FQ_IN_IOVA";  // before v5.17
+  if (!has(code, R"(\nalloc_iova_fast\([^{]*\{[^}]*roundup_pow_of_two)")) flags += " -DDMK_ROUND_IN_CALLER";  // older trees
   return flags;
 }
 
