@@ -115,7 +115,7 @@ expect 2 "dmacheck kernel needs --target: swiotlb" -- kernel --src "$tmp/tree"
 mkdir -p "$tmp/tree/kernel/dma" "$tmp/tree/include/linux"
 printf 'static void swiotlb_init_io_tlb_mem(struct io_tlb_mem *mem, phys_addr_t start,\n\t\tunsigned long nslabs, bool late_alloc)\n' >"$tmp/tree/kernel/dma/swiotlb.c"
 touch "$tmp/tree/include/linux/swiotlb.h" "$tmp/tree/include/linux/iommu-helper.h"
-expect 125 "keeps one io_tlb_mem without per-CPU areas (v5.15 to v5.19), which the swiotlb harness does not drive yet" -- kernel --src "$tmp/tree" --target swiotlb --build-dir "$tmp/kb"
+expect 125 "sets its pool up in a way the swiotlb harness does not know" -- kernel --src "$tmp/tree" --target swiotlb --build-dir "$tmp/kb"
 expect 0 "kernel/dma/swiotlb.c" -- kernel --target swiotlb --files
 expect 0 "drivers/iommu/iova.c" -- kernel --target iova --files
 expect 2 "runs check, fuzz, replay, corpus, zoo or workload on a tree's code, not 'prove'" -- kernel --src "$tmp/tree" --target iova prove

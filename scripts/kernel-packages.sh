@@ -85,7 +85,11 @@ if [[ $mode == resolve ]]; then
   for pair in "$@"; do
     if [[ ${pair#*:} != linux-source-newest ]]; then echo "$pair"; continue; fi
     suite=${pair%%:*}
-    newest=$(apt-cache "${apt_options[@]}" search --names-only '^linux-source-[0-9]+\.[0-9]+$' | cut -d' ' -f1 | sort -V | tail -n 1)
+    newest=""  # the highest X.Y that this suite itself carries (the lists hold the other suites too)
+    for candidate in $(apt-cache "${apt_options[@]}" search --names-only '^linux-source-[0-9]+\.[0-9]+$' | cut -d' ' -f1 | sort -rV); do
+      # (read whole: grep -q would end the pipe early, and pipefail would count apt-cache's SIGPIPE)
+      if [[ $(apt-cache "${apt_options[@]}" madison "$candidate") == *" $suite/"* ]]; then newest=$candidate; break; fi
+    done
     [[ -n $newest ]] || { echo "kernel-packages: $suite carries no linux-source-X.Y (sources: $apt/sources.list)" >&2; exit 1; }
     echo "$suite:$newest"
   done

@@ -12,6 +12,9 @@
  *   DMK_UNMAP_ALLOC_SIZE   swiotlb_tbl_unmap_single() takes alloc_size too (before v5.16);
  *   DMK_SYNC_SINGLE     one swiotlb_tbl_sync_single(target) instead of the two syncs;
  *   DMK_NO_ALLOC        no swiotlb_alloc()/swiotlb_free() (restricted-DMA pools, v5.15);
+ *   DMK_SINGLE_INDEX    one io_tlb_mem with one index and use count and no areas (v5.15 to
+ *                       v5.19), set up by swiotlb_init_io_tlb_mem(mem, start, nslabs, late_alloc)
+ *                       or, with DMK_INIT_MEM_FLAGS, (mem, start, nslabs, flags, late_alloc);
  *   DMK_GLOBAL_POOL     one pool in file-scope variables, io_tlb_list[] and io_tlb_orig_addr[]
  *                       beside io_tlb_index and io_tlb_used (v5.10), set up by the tree's boot
  *                       initialiser swiotlb_init_with_tbl() on the trace's addresses.
@@ -63,9 +66,12 @@ typedef size_t dmk_mark_t;
  * them as it reads an area's (the tree keeps them as two file-scope variables). */
 struct dmk_single_area { unsigned int index; unsigned long used; };
 static struct dmk_single_area single_area;
+static struct io_tlb_mem *mem;
 static void copy_single_area(void) {
-#ifdef DMK_GLOBAL_POOL
+#if defined(DMK_GLOBAL_POOL)
   single_area.index = io_tlb_index, single_area.used = io_tlb_used;
+#elif defined(DMK_SINGLE_INDEX)
+  if (mem) single_area.index = mem->index, single_area.used = mem->used;
 #endif
 }
 
@@ -74,7 +80,6 @@ static void dmk_bounce_reset(unsigned long start, unsigned long end);
 static struct device device;
 static unsigned char *was_used;  /* claimed_call's scratch arrays, as long as the pool lives */
 static dmk_mark_t *saved_marks;
-static struct io_tlb_mem *mem;
 static int live;
 static unsigned int watchdog_ms;
 
@@ -177,9 +182,17 @@ int dmk_swiotlb_create(const struct dmk_swiotlb_config *config) {
   mem = kzalloc(sizeof(*mem), GFP_KERNEL);
   dmk_pool_t *pool = DMK_POOL(mem);
   pool->slots = guarded_array(config->nslabs, sizeof(*pool->slots));
+#ifndef DMK_SINGLE_INDEX
   pool->areas = kcalloc(config->nareas, sizeof(*pool->areas), GFP_KERNEL);
+#endif
   void *vaddr = phys_to_virt(config->start);
-#if defined(DMK_INIT_POOL_VADDR)
+#if defined(DMK_SINGLE_INDEX) && defined(DMK_INIT_MEM_FLAGS)
+  (void)vaddr;
+  swiotlb_init_io_tlb_mem(mem, config->start, config->nslabs, 0, false);
+#elif defined(DMK_SINGLE_INDEX)
+  (void)vaddr;
+  swiotlb_init_io_tlb_mem(mem, config->start, config->nslabs, false);
+#elif defined(DMK_INIT_POOL_VADDR)
   swiotlb_init_io_tlb_pool(pool, config->start, vaddr, config->nslabs, false, config->nareas);
 #elif defined(DMK_INIT_POOL)
   (void)vaddr;
@@ -212,7 +225,9 @@ int dmk_swiotlb_destroy(void) {
   dmk_free(io_tlb_orig_addr);
   io_tlb_list = NULL, io_tlb_orig_addr = NULL;
 #else
+#ifndef DMK_SINGLE_INDEX
   kfree(DMK_POOL(mem)->areas);
+#endif
   kfree(mem);
   mem = NULL;
 #endif
@@ -382,6 +397,16 @@ int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
   layout->slot_size = sizeof(pool->slots[0]);
   layout->list_offset = offsetof(struct io_tlb_slot, list);
   layout->list_size = sizeof(pool->slots[0].list);
+#ifdef DMK_SINGLE_INDEX
+  copy_single_area();
+  layout->areas = &single_area;
+  layout->area_size = sizeof(single_area);
+  layout->area_index_offset = offsetof(struct dmk_single_area, index);
+  layout->area_used_offset = offsetof(struct dmk_single_area, used);
+  layout->area_used_size = sizeof(single_area.used);
+  layout->nslabs = layout->area_nslabs = pool->nslabs;
+  layout->nareas = 1;
+#else
   layout->areas = pool->areas;
   layout->area_size = sizeof(pool->areas[0]);
   layout->area_index_offset = offsetof(struct io_tlb_area, index);
@@ -390,6 +415,7 @@ int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
   layout->nslabs = pool->nslabs;
   layout->area_nslabs = pool->area_nslabs;
   layout->nareas = pool->nareas;
+#endif
   return 0;
 #endif
 }

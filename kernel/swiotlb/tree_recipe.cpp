@@ -25,10 +25,14 @@ std::string swiotlbFlags(const std::filesystem::path& tree, const TreeVersion& v
     if (has(code, R"(swiotlb_init_io_tlb_pool\([^)]*void \*vaddr)")) flags += " -DDMK_INIT_POOL_VADDR";
   } else if (has(code, R"(static unsigned int \*io_tlb_list;)") && has(code, R"(int __init swiotlb_init_with_tbl\()")) {
     flags += " -DDMK_GLOBAL_POOL";  // one pool in file-scope variables
+  } else if (has(code, R"(static void swiotlb_init_io_tlb_mem\([^)]*unsigned long nslabs,\s*(unsigned int flags,\s*)?bool late_alloc\))") &&
+             has(header, R"(unsigned int index;)")) {
+    flags += " -DDMK_SINGLE_INDEX";  // one io_tlb_mem, one index, no areas
+    if (has(code, R"(static void swiotlb_init_io_tlb_mem\([^)]*unsigned int flags)")) flags += " -DDMK_INIT_MEM_FLAGS";
   } else if (!has(code, R"(swiotlb_init_io_tlb_mem\([^)]*unsigned int nareas\))")) {
-    throw InputError(fmt::format("{} is linux {}: its swiotlb.c keeps one io_tlb_mem without per-CPU areas (v5.15 to "
-                                 "v5.19), which the swiotlb harness does not drive yet; its logic is the re-implemented "
-                                 "variants linux-5.15 to linux-5.19 (dmacheck list)",
+    throw InputError(fmt::format("{} is linux {}: its swiotlb.c sets its pool up in a way the swiotlb harness does not "
+                                 "know (no swiotlb_init_io_tlb_pool(), no swiotlb_init_io_tlb_mem() with or without "
+                                 "areas, no global io_tlb_list); see kernel/swiotlb/tree_recipe.cpp",
                                  tree.string(), v.text()));
   }
   if (!has(code, R"(struct page \*swiotlb_alloc\()")) flags += " -DDMK_NO_ALLOC";
