@@ -101,13 +101,14 @@ void listFiles(const std::string& target) {
   for (const std::string& f : files) std::cout << f << "\n";
 }
 
-// The judge of the built library: read back from beside it while neither the library nor
-// any corpus trace changed, else derived (cli/tree_judge.h) and kept there.
+// The judge of the built library: read back from beside it while neither the library, nor
+// any corpus trace, nor this dmacheck (its variants) changed, else derived (cli/tree_judge.h)
+// and kept there.
 TreeJudge judgeOf(const std::string& target, const std::string& library) {
   const std::string corpus = std::string(DMACHECK_CORPUS_ROOT) + "/" + target;
   const fs::path cache = library + ".judge";
   std::error_code error;
-  auto newest = fs::last_write_time(library, error);
+  auto newest = std::max(fs::last_write_time(library, error), fs::last_write_time(selfPath(), error));
   for (const std::string& f : traceFilesUnder({corpus})) newest = std::max(newest, fs::last_write_time(f, error));
   if (fs::exists(cache, error) && fs::last_write_time(cache, error) > newest)
     if (auto kept = readTreeJudge(cache)) return *kept;
