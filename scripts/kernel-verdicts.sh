@@ -9,7 +9,8 @@
 #                                     (after editing kernel/findings.txt)
 # The measurement is kept in build/kernel-verdicts.tsv (target, property, tree, verdict, ops,
 # detail). Environment: DMACHECK (default build/dev/cli/dmacheck), DMACHECK_VERDICTS_OUT
-# (default docs/kernel.md), DMACHECK_VERDICTS_DATA (default build/kernel-verdicts.tsv).
+# (default docs/kernel.md), DMACHECK_VERDICTS_DATA (default build/kernel-verdicts.tsv),
+# DMACHECK_VERDICTS_TARGETS (measure only these targets, keeping the others' last measurement).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dmacheck=${DMACHECK:-build/dev/cli/dmacheck}
@@ -36,9 +37,14 @@ measure() {
   local trees=(build/kernel-trees/linux-*)
   ((${#trees[@]})) || { echo "kernel-verdicts: no trees under build/kernel-trees: run scripts/kernel-trees.sh" >&2; exit 2; }
   mapfile -t trees < <(printf '%s\n' "${trees[@]}" | sort -V)
+  local only=${DMACHECK_VERDICTS_TARGETS:-}
   {
     echo "# runs=$runs cpu=$(nproc)-core $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) date=$(date -u +%Y-%m-%d)"
     for target in $(harness_targets); do
+      if [[ -n $only && " $only " != *" $target "* ]]; then  # kept from the last measurement
+        [[ -f $data ]] && awk -F'\t' -v t="$target" '$1 == t' "$data"
+        continue
+      fi
       for inv in $("$dmacheck" list --target "$target" | sed -n '/^invariants:/,$s/^  \([A-Z][A-Z0-9-]*\) .*/\1/p'); do
         for tree in "${trees[@]}"; do
           json=$("$dmacheck" kernel --src "$tree" --target "$target" --build-dir "$build" check --hunt "$inv" --seed 1 \

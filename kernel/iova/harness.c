@@ -8,7 +8,8 @@
  *   DMK_RCACHES_IN_INIT   init_iova_domain() sets the range caches up itself (older trees)
  *   DMK_RCACHE_ARRAY      the range caches are an array inside the domain, never NULL
  *   DMK_NO_TO_IOVA        the tree has no to_iova() helper
- *   DMK_NO_GLOBAL_FLUSH   no free_global_cached_iovas(): a cache flush empties the CPUs' only
+ *   DMK_NO_GLOBAL_FLUSH   no free_global_cached_iovas(): a failed allocation empties the CPUs'
+ *                         caches only; teardown gives the depot back as put_iova_domain() would
  *   DMK_CPUHP_IN_DRIVER   iova.c registers no CPU-hotplug teardown: the IOMMU driver freed a
  *                         dead CPU's cached IOVAs (intel-iommu did), so the harness does that
  *   DMK_ROUND_IN_CALLER   alloc_iova_fast() takes the size as given: its caller, dma-iommu.c,
@@ -105,6 +106,17 @@ int dmk_iova_flush_caches(void) {
   for_each_possible_cpu(cpu) free_cpu_cached_iovas(cpu, &domain);
 #ifndef DMK_NO_GLOBAL_FLUSH
   free_global_cached_iovas(&domain);
+#else
+  /* Teardown in a tree without free_global_cached_iovas(): put_iova_domain() frees the depot's
+   * magazines together with the rbtree, so their pfns go back first, as teardown leaves them. */
+  for (unsigned int order = 0; order < IOVA_RANGE_CACHE_MAX_SIZE; ++order) {
+    struct iova_rcache *rcache = &domain.rcaches[order];
+    while (rcache->depot_size) {
+      struct iova_magazine *mag = rcache->depot[--rcache->depot_size];
+      iova_magazine_free_pfns(mag, &domain);
+      iova_magazine_free(mag);
+    }
+  }
 #endif
   return 0;
 }

@@ -1,5 +1,7 @@
 #include "targets/iova/implementations.h"
 
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "impl/iova/dma_domain.h"
@@ -21,26 +23,37 @@ Implementation fromVariant(const impl::iova::Variant& v) {
           }};
 }
 
+// The re-implemented generation a tree's version belongs to: its exact release, else its
+// series, else the nearest earlier series of its major version, else the newest.
+const impl::iova::Variant& variantOfVersion(const kernel::TreeVersion& v) {
+  if (auto* exact = impl::iova::findIovaVariant("linux-" + v.text())) return *exact;
+  for (int minor = v.patchlevel; minor >= 0; --minor)
+    if (auto* series = impl::iova::findIovaVariant(fmt::format("linux-{}.{}", v.version, minor))) return *series;
+  return *impl::iova::findIovaVariant("linux-6.12");
+}
+
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment
-// ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the same kernel generation.
+// ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the tree's generation (by
+// version: dma-iommu.c is not the tree's), judged (corpus verdicts) as the variant its code
+// behaves as, which `dmacheck kernel` derived.
 std::optional<Implementation> kernelImplementation() {
   const auto lib = kernel::builtLibraryFrom(kernel::iovaTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
-    const bool since67 = kernel::TreeVersion::parse(lib->version).atLeast(6, 7);  // the single flush queue and list depot
+    const impl::iova::Variant& byVersion = variantOfVersion(kernel::TreeVersion::parse(lib->version));
     const impl::iova::Variant* judged = lib->judge.empty() ? nullptr : impl::iova::findIovaVariant(lib->judge);
-    const impl::iova::Variant* byVersion = impl::iova::findIovaVariant(since67 ? "linux-6.12" : "linux-6.1");
-    auto record = kernel::treeVariant(judged ? *judged : *byVersion, lib->version,
-                                      "drivers/iommu/iova.c",
-                                      "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer");
+    auto record = kernel::treeVariant(judged ? *judged : byVersion, lib->version, "drivers/iommu/iova.c",
+                                      "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer (" +
+                                          byVersion.name + "'s rules)");
     auto library = std::make_shared<const kernel::KernelIovaLibrary>(kernel::KernelIovaLibrary::open(lib->path, lib->version));
-    return std::pair{std::make_unique<impl::iova::Variant>(std::move(record)), library};
+    return std::tuple{std::make_unique<impl::iova::Variant>(std::move(record)), library, byVersion.rules};
   }();
-  const impl::iova::Variant* variant = built.first.get();
-  auto library = built.second;
-  return Implementation{"kernel", variant, [variant, library](const Config& c, IommuHardware& iommu) {
+  const impl::iova::Variant* variant = std::get<0>(built).get();
+  auto library = std::get<1>(built);
+  const impl::iova::Rules dmaIommuRules = std::get<2>(built);
+  return Implementation{"kernel", variant, [dmaIommuRules, library](const Config& c, IommuHardware& iommu) {
                           return std::unique_ptr<IovaAllocator>(
-                              std::make_unique<kernel::KernelIovaDomain>(library, c, iommu, variant->rules));
+                              std::make_unique<kernel::KernelIovaDomain>(library, c, iommu, dmaIommuRules));
                         }};
 }
 
