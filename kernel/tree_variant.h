@@ -5,6 +5,10 @@
 #include <optional>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "kernel/tree_recipe.h"
+
 namespace dmacheck::kernel {
 
 struct BuiltLibrary {
@@ -23,6 +27,17 @@ inline std::optional<BuiltLibrary> builtLibraryFrom(const char* variable) {
   const auto colon = text.rfind(':');
   if (colon == std::string::npos) return BuiltLibrary{text, "?", judge ? judge : ""};
   return BuiltLibrary{text.substr(0, colon), text.substr(colon + 1), judge ? judge : ""};
+}
+
+// The re-implemented variant a tree's version belongs to, by name through `find` (a target's
+// registry lookup): its exact release, else its series, else the nearest earlier series of its
+// major version; null when none (the caller takes its newest).
+template <class Find>
+auto variantOfVersion(const TreeVersion& v, Find find) -> decltype(find(std::string())) {
+  if (auto* exact = find("linux-" + v.text())) return exact;
+  for (int minor = v.patchlevel; minor >= 0; --minor)
+    if (auto* series = find(fmt::format("linux-{}.{}", v.version, minor))) return series;
+  return nullptr;
 }
 
 // The record of implementation "kernel": the re-implemented variant `beside` (the corpus

@@ -376,20 +376,27 @@ int dmk_swiotlb_has_alloc(void) {
 #endif
 }
 
-int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
-  if (!live) return DMK_SWIOTLB_BUSY;
-#ifdef DMK_GLOBAL_POOL
+#if defined(DMK_GLOBAL_POOL) || defined(DMK_SINGLE_INDEX)
+/* A one-index pool reads as one area covering every slot. */
+static void single_area_layout(struct dmk_swiotlb_layout *layout, unsigned long nslabs) {
   copy_single_area();
-  layout->slots = io_tlb_list;
-  layout->slot_size = layout->list_size = sizeof(*io_tlb_list);
-  layout->list_offset = 0;
   layout->areas = &single_area;
   layout->area_size = sizeof(single_area);
   layout->area_index_offset = offsetof(struct dmk_single_area, index);
   layout->area_used_offset = offsetof(struct dmk_single_area, used);
   layout->area_used_size = sizeof(single_area.used);
-  layout->nslabs = layout->area_nslabs = io_tlb_nslabs;
+  layout->nslabs = layout->area_nslabs = nslabs;
   layout->nareas = 1;
+}
+#endif
+
+int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
+  if (!live) return DMK_SWIOTLB_BUSY;
+#ifdef DMK_GLOBAL_POOL
+  layout->slots = io_tlb_list;
+  layout->slot_size = layout->list_size = sizeof(*io_tlb_list);
+  layout->list_offset = 0;
+  single_area_layout(layout, io_tlb_nslabs);
   return 0;
 #else
   const dmk_pool_t *pool = DMK_POOL(mem);
@@ -398,14 +405,7 @@ int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
   layout->list_offset = offsetof(struct io_tlb_slot, list);
   layout->list_size = sizeof(pool->slots[0].list);
 #ifdef DMK_SINGLE_INDEX
-  copy_single_area();
-  layout->areas = &single_area;
-  layout->area_size = sizeof(single_area);
-  layout->area_index_offset = offsetof(struct dmk_single_area, index);
-  layout->area_used_offset = offsetof(struct dmk_single_area, used);
-  layout->area_used_size = sizeof(single_area.used);
-  layout->nslabs = layout->area_nslabs = pool->nslabs;
-  layout->nareas = 1;
+  single_area_layout(layout, pool->nslabs);
 #else
   layout->areas = pool->areas;
   layout->area_size = sizeof(pool->areas[0]);

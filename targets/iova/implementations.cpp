@@ -23,13 +23,11 @@ Implementation fromVariant(const impl::iova::Variant& v) {
           }};
 }
 
-// The re-implemented generation a tree's version belongs to: its exact release, else its
-// series, else the nearest earlier series of its major version, else the newest.
+// The re-implemented generation a tree's version belongs to (newer than every variant: the newest).
 const impl::iova::Variant& variantOfVersion(const kernel::TreeVersion& v) {
-  if (auto* exact = impl::iova::findIovaVariant("linux-" + v.text())) return *exact;
-  for (int minor = v.patchlevel; minor >= 0; --minor)
-    if (auto* series = impl::iova::findIovaVariant(fmt::format("linux-{}.{}", v.version, minor))) return *series;
-  return *impl::iova::findIovaVariant("linux-6.12");
+  const impl::iova::Variant* found =
+      kernel::variantOfVersion(v, [](const std::string& n) { return impl::iova::findIovaVariant(n); });
+  return found ? *found : *impl::iova::findIovaVariant("linux-6.12");
 }
 
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment

@@ -16,13 +16,10 @@ Implementation fromVariant(const impl::Variant& v) {
   return {v.name, &v, [rules](const Config& c) { return std::make_unique<impl::SlotPool>(c, rules); }};
 }
 
-// The re-implemented variant a tree's version runs: its exact release, else its series,
-// else the nearest earlier series (a tree newer than every variant runs the latest).
+// The re-implemented variant a tree's version runs (a tree newer than every variant: the latest).
 const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
-  if (auto* exact = impl::findSwiotlbVariant("linux-" + v.text())) return *exact;
-  for (int minor = v.patchlevel; minor >= 0; --minor)
-    if (auto* series = impl::findSwiotlbVariant(fmt::format("linux-{}.{}", v.version, minor))) return *series;
-  return impl::latestSwiotlbVariant();
+  const impl::Variant* found = kernel::variantOfVersion(v, [](const std::string& n) { return impl::findSwiotlbVariant(n); });
+  return found ? *found : impl::latestSwiotlbVariant();
 }
 
 // A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
