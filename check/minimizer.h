@@ -10,7 +10,7 @@
 //   static bool accepts(const Minimizer&, const Scenario& candidate, std::size_t noise, bool quieterOnly)
 //                                               whether a candidate that fails the same way is simpler;
 //   static void prepare(Minimizer&)          once, before the loop;
-//   static bool simplify(Minimizer&)         one round of the target's simplifications;
+//   static void simplify(Minimizer&)         one round of the target's simplifications (tryEdit, tryAccept);
 //   static constexpr std::size_t kPairWindow  pairs (i, j) tried with j - i below it (0: all).
 #include <cstddef>
 #include <optional>
@@ -41,9 +41,11 @@ class Minimizer {
 
   Scenario result() {
     Policy::prepare(*this);
-    for (bool progress = true; progress;) {
-      progress = deleteOps();
-      progress = Policy::simplify(*this) || progress;
+    // Until a whole round accepts nothing.
+    for (std::size_t before = accepted_ + 1; before != accepted_;) {
+      before = accepted_;
+      deleteOps();
+      Policy::simplify(*this);
     }
     return best_;
   }
@@ -62,6 +64,7 @@ class Minimizer {
     if (!Policy::accepts(*this, candidate, got.noise, quieterOnly)) return false;
     best_ = std::move(candidate);
     bestNoise_ = got.noise;
+    ++accepted_;
     return true;
   }
 
@@ -107,12 +110,10 @@ class Minimizer {
     return f;  // not a failure
   }
 
-  bool deleteOps() {
-    bool progress = false;
+  void deleteOps() {
     for (std::size_t i = best_.ops.size(); i-- > 0;) {
       if (i >= best_.ops.size()) continue;
-      progress = tryEdit([i](Scenario& c) { return c.ops.erase(c.ops.begin() + static_cast<long>(i)), true; }) ||
-                 progress;
+      tryEdit([i](Scenario& c) { return c.ops.erase(c.ops.begin() + static_cast<long>(i)), true; });
     }
     for (std::size_t i = best_.ops.size(); i-- > 0;)
       for (std::size_t j = i + 1; j < best_.ops.size() && (!Policy::kPairWindow || j < i + Policy::kPairWindow); ++j)
@@ -120,14 +121,12 @@ class Minimizer {
               c.ops.erase(c.ops.begin() + static_cast<long>(j));
               c.ops.erase(c.ops.begin() + static_cast<long>(i));
               return true;
-            })) {
-          progress = true;
+            }))
           break;
-        }
-    return progress;
   }
 
   const Factory& make_;
+  std::size_t accepted_ = 0;  // candidates accepted so far: a round that adds none ends the loop
   std::optional<std::string> invariant_;
   std::string target_;
   Scenario best_;

@@ -4,7 +4,7 @@
 // as its operations). Header lines come first, each at most once, the required one among
 // them; then one operation per line.
 //
-// Syntax (check/T/trace_codec.h) provides:
+// Syntax (check/T/target.h) provides:
 //   using Scenario;                         // with .config and .ops
 //   static constexpr std::string_view target = "iova", aTrace = "an iova trace";
 //   static constexpr std::array<std::string_view, N> headers;  // headers[0] is required

@@ -4,6 +4,7 @@
 // comment): the format line, notes, target, impl, header, expectations, then one line per
 // operation with what it did (and the first invariant it broke) as a comment.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ struct TraceMeta {
 };
 
 template <class Scenario, class Meta, class Run, class Header, class OpLine>
-std::string renderTraceText(const char* target, const Scenario& scenario, const Meta& meta, const Run* run,
+std::string renderTraceText(std::string_view target, const Scenario& scenario, const Meta& meta, const Run* run,
                             Header headerLines, OpLine opLine) {
   std::string out = fmt::format("{}{}\n", kTraceMagic, kTraceFormatVersion);
   for (const auto& note : meta.notes) out += "# " + note + "\n";

@@ -8,7 +8,7 @@
 // DMACHECK_IGNORE=A,B skips invariants a campaign has already saved a finding for.
 // Nothing survives between inputs: each one builds a fresh allocator and model.
 //
-// Target: a targets/target.h descriptor.
+// Target: a check/target.h descriptor.
 #include <cstdio>
 #include <cstdlib>
 #include <exception>

@@ -21,13 +21,16 @@ struct VariantRecord {
   std::vector<std::string> knownBugs;
 };
 
-// The record named `nameOrAlias` in a registry, or null.
+// The record named `nameOrAlias` in a registry, or null. A commit id given with more than
+// 12 hex digits names the record its 12-digit prefix names.
 template <class Variant>
 const Variant* findRecord(const std::vector<Variant>& all, std::string_view nameOrAlias) {
   for (const Variant& v : all)
     if (v.name == nameOrAlias || std::find(v.aliases.begin(), v.aliases.end(), nameOrAlias) != v.aliases.end())
       return &v;
-  return nullptr;
+  const bool longCommit =
+      nameOrAlias.size() > 12 && nameOrAlias.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  return longCommit ? findRecord(all, nameOrAlias.substr(0, 12)) : nullptr;
 }
 
 // "a, b, c": the registry's names, for messages.
@@ -36,13 +39,6 @@ std::string recordNames(const std::vector<Variant>& all) {
   std::string names;
   for (const Variant& v : all) names += (names.empty() ? "" : ", ") + v.name;
   return names;
-}
-
-// A registry's table built on first use: `Build` runs once, the table lives to the end.
-template <auto Build>
-const auto& builtOnce() {
-  static const auto table = Build();
-  return table;
 }
 
 }  // namespace dmacheck::impl

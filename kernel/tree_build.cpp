@@ -56,16 +56,16 @@ std::string firstLines(const std::string& text, int lines) {
   return out;
 }
 
-
-// The newest of the files a harness is built from: the tree's (sources, headers, Makefile)
-// and our harness and shims.
+// The newest of the files a harness is built from: the tree's (sources, headers, Makefile),
+// our shims and the harness's folder (the harness and the headers it includes).
 fs::file_time_type newestInput(const fs::path& tree, const TreeRecipe& files) {
   const fs::path source = DMACHECK_SOURCE_DIR;
   fs::file_time_type newest = fs::last_write_time(source / files.harness);
   for (const std::string& f : treeFilesFor(files))
     if (fs::is_regular_file(tree / f)) newest = std::max(newest, fs::last_write_time(tree / f));
-  for (const auto& entry : fs::recursive_directory_iterator(source / "kernel/shims"))
-    if (entry.is_regular_file()) newest = std::max(newest, entry.last_write_time());
+  for (const fs::path& ours : {source / "kernel/shims", (source / files.harness).parent_path()})
+    for (const auto& entry : fs::recursive_directory_iterator(ours))
+      if (entry.is_regular_file()) newest = std::max(newest, entry.last_write_time());
   return newest;
 }
 

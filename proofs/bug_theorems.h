@@ -6,7 +6,7 @@
 // into a scenario, which the target's checker replays on the concrete implementation: it
 // must report the theorem's invariant.
 //
-// Written against a target descriptor (targets/target.h) whose Variant has rules and
+// Written against a target descriptor (check/target.h) whose Variant has rules and
 // knownBugs; the theorems come from proofs/T/theorems.h.
 #include <algorithm>
 #include <functional>
@@ -129,10 +129,7 @@ class BugTheoremProver {
   // A `dmacheck prove` request: its variants and theorems chosen by name, every instance
   // solved, each as the command prints it.
   static std::vector<ProofOutcome<Scenario>> run(const ProofRequest& request, const std::vector<Theorem>& theorems) {
-    const auto variantNamed = [](const std::string& name) -> const Variant* {
-      const auto found = Target::find(name);
-      return found ? found->variant : nullptr;
-    };
+    const auto variantNamed = [](const std::string& name) { return Target::catalogue().findVariant(name); };
     const auto jobs = allJobs(chosenTheorems(Target::name, theorems, request.theorems),
                               chosenVariants(Target::variants(), request.impls, variantNamed, Target::unknown));
     if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");

@@ -36,15 +36,27 @@ std::string formulaText(const std::string& theorem, const Statement& st) {
   return text + "\n";
 }
 
+// Every theorem's statement for these rules, as text, where the theorem states itself from
+// the rules alone (t.applies(rules), t.state(rules)).
+template <class Theorems, class Rules>
+std::string statementsFor(const Theorems& theorems, const Rules& rules) {
+  std::string text;
+  for (const auto& t : theorems)
+    if (t.applies(rules)) text += formulaText(t.id, t.state(rules));
+  return text;
+}
+
 // `fields` is how many fields Rules has (the caller's structured binding proves it);
-// `rulesOf(variant)` gives a variant's rules; `statements(variant, rules)` every theorem's
-// statement for that variant with these rules, as text.
-template <class Rules, class RulesOf, class Statements>
+// `catalogue` holds the variants the mutations name; `statements(variant, rules)` every
+// theorem's statement for that variant with these rules, as text.
+template <class Rules, class Catalogue, class Statements>
 void expectStatementsFollowEveryRule(const std::vector<RuleMutation<Rules>>& mutations, std::size_t fields,
-                                     RulesOf rulesOf, Statements statements) {
+                                     const Catalogue& catalogue, Statements statements) {
   EXPECT_EQ(mutations.size(), fields) << "every field of Rules needs one mutation";
   for (const RuleMutation<Rules>& m : mutations) {
-    const Rules base = rulesOf(m.variant);
+    const auto* variant = catalogue.findVariant(m.variant);
+    ASSERT_NE(variant, nullptr) << m.variant;
+    const Rules base = variant->rules;
     Rules mutated = base;
     m.mutate(mutated);
     const bool changed = statements(m.variant, base) != statements(m.variant, mutated);

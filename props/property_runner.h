@@ -1,7 +1,7 @@
 #pragma once
 // The one way every target runs its generic property with RapidCheck: generate a scenario,
 // check it, let RapidCheck shrink the failure, then minimise it per operation. A target
-// is a targets/target.h descriptor (see props/<target>/property.cpp); the
+// is a check/target.h descriptor (see props/<target>/property.cpp); the
 // property itself never asks which implementation runs.
 #include <chrono>
 #include <cstdint>
@@ -27,7 +27,7 @@ std::pair<int, bool> runRapidCheck(const std::function<void()>& property, const 
                                    const char* name);
 }  // namespace detail
 
-// Target: a targets/target.h descriptor; gen: its RapidCheck generator of scenarios.
+// Target: a check/target.h descriptor; gen: its RapidCheck generator of scenarios.
 template <class Target, class Gen>
 PropertyOutcome<typename Target::Scenario> checkProperty(const typename Target::Implementation& implementation,
                                                          const PropertyBudget& budget, const Gen& gen) {

@@ -12,30 +12,45 @@
 
 namespace dmacheck {
 
-// `findBug(id)` returns the bug table's row; `property(impl, budget)` runs the target's
-// property; `describe(outcome, seed)` says what failed, for the test log.
-template <class Implementation, class FindBug, class Property, class Describe>
-void expectCaughtByItsBugs(const Implementation& impl, FindBug findBug, Property property, int maxOps,
-                           Describe describe) {
+// What a failed property found, for the test log: the invariant, the counterexample as a
+// trace and, given the implementation and seed, the command that reruns it.
+template <class Target>
+std::string describeFailure(const typename Target::PropertyOutcome& outcome, const std::string& impl = "",
+                            std::uint64_t seed = 0) {
+  if (outcome.holds) return "holds";
+  std::string text = outcome.violation->invariant + ": " + outcome.violation->detail + "\n" +
+                     Target::trace(*outcome.counterexample, {}, nullptr);
+  if (!impl.empty())
+    text += "rerun: dmacheck check --target " + std::string(Target::name) + " --impl " + impl + " --seed " +
+            std::to_string(seed) + "\n";
+  return text;
+}
+
+// The variant `name` is caught in each of three seeds by an invariant one of its bugs violates.
+template <class Target>
+void expectCaughtByItsBugs(const std::string& name, int maxOps) {
+  const auto impl = Target::find(name);
+  ASSERT_TRUE(impl) << name;
   std::vector<std::string> expected;
-  for (const auto& id : impl.variant->knownBugs) {
-    const auto* bug = findBug(id);
+  for (const auto& id : impl->variant->knownBugs) {
+    const auto* bug = Target::findBug(id);
     ASSERT_NE(bug, nullptr) << id;
     expected.insert(expected.end(), bug->invariants.begin(), bug->invariants.end());
   }
   for (std::uint64_t seed : {1, 2, 3}) {
-    const auto outcome = property(impl, {.seed = seed, .runs = 10000, .maxOps = maxOps});
-    ASSERT_FALSE(outcome.holds) << impl.name << " seed " << seed;
+    const auto outcome = Target::property(*impl, {.seed = seed, .runs = 10000, .maxOps = maxOps});
+    ASSERT_FALSE(outcome.holds) << name << " seed " << seed;
     EXPECT_NE(std::find(expected.begin(), expected.end(), outcome.violation->invariant), expected.end())
-        << impl.name << " seed " << seed << ": " << describe(outcome, seed);
-    EXPECT_LT(outcome.seconds, 5.0) << impl.name << " seed " << seed;
+        << name << " seed " << seed << ": " << describeFailure<Target>(outcome, name, seed);
+    EXPECT_LT(outcome.seconds, 5.0) << name << " seed " << seed;
   }
 }
 
-template <class Variants>
-std::vector<std::string> buggyVariantNames(const Variants& variants) {
+// The names of the target's variants with known bugs: the zoo's test parameters.
+template <class Target>
+std::vector<std::string> buggyVariantNames() {
   std::vector<std::string> names;
-  for (const auto& v : variants)
+  for (const auto& v : Target::variants())
     if (!v.knownBugs.empty()) names.push_back(v.name);
   return names;
 }

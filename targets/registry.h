@@ -2,9 +2,9 @@
 // The one list of targets. Every command, the fuzz tools and the tests get the targets from
 // here (and CMake from DMACHECK_TARGETS in the top CMakeLists.txt); nothing else names them.
 // Adding a target: docs/adding-a-target.md.
-#include "targets/iova/target.h"
-#include "targets/pagesize/target.h"
-#include "targets/swiotlb/target.h"
+#include "check/iova/target.h"
+#include "check/pagesize/target.h"
+#include "check/swiotlb/target.h"
 #include "targets/target_list.h"
 
 // A test build adds test-only targets here (the toy target: targets/toy/, dmacheck_toy).

@@ -1,5 +1,5 @@
 #pragma once
-// A list of Target types (targets/target.h) and the run-time choice among them: by the
+// A list of Target types (check/target.h) and the run-time choice among them: by the
 // name a user gave (--target) or a trace file names ('target' line).
 #include <optional>
 #include <string>
@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
-#include "targets/target.h"
+#include "check/target.h"
 
 namespace dmacheck {
 

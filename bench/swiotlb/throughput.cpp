@@ -1,5 +1,5 @@
 // Throughput of the SWIOTLB engine on fuzzer-shaped inputs: the same random inputs (up to
-// 64 operations, decoded with check/swiotlb/byte_codec.h) run (a) on the implementation
+// 64 operations, decoded with check/swiotlb/target.h) run (a) on the implementation
 // alone, with only the bookkeeping a caller needs, and (b) through the full checker. The
 // ratio is the checker's overhead. Usage: swiotlb_throughput [IMPL] [INPUTS] [SEED]
 #include <chrono>
@@ -7,8 +7,7 @@
 #include <random>
 #include <string>
 
-#include "check/swiotlb/byte_codec.h"
-#include "targets/swiotlb/implementations.h"
+#include "check/swiotlb/target.h"
 
 namespace {
 
@@ -49,15 +48,15 @@ std::size_t runBare(const Scenario& s, const Implementation& impl) {
 int main(int argc, char** argv) {
   const std::string name = argc > 1 ? argv[1] : "proposal-wrap-distance";
   const int inputs = argc > 2 ? std::stoi(argv[2]) : 20000;
-  const auto impl = findImplementation(name);
-  if (!impl) return std::fprintf(stderr, "%s\n", unknownImplementationMessage(name).c_str()), 2;
+  const auto impl = SwiotlbTarget::find(name);
+  if (!impl) return std::fprintf(stderr, "%s\n", SwiotlbTarget::unknown(name).c_str()), 2;
   std::mt19937_64 random(argc > 3 ? std::stoull(argv[3]) : 1);
   std::vector<Scenario> scenarios;
   std::size_t ops = 0;
   for (int i = 0; i < inputs; ++i) {
     std::vector<std::uint8_t> bytes(8 + random() % 300);
     for (auto& b : bytes) b = static_cast<std::uint8_t>(random());
-    Scenario s = decodeInput(bytes.data(), bytes.size()).scenario;
+    Scenario s = SwiotlbTarget::decode(bytes.data(), bytes.size()).scenario;
     if (s.ops.size() > 64) s.ops.resize(64);
     ops += s.ops.size();
     scenarios.push_back(std::move(s));

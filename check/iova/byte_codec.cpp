@@ -1,4 +1,4 @@
-#include "check/iova/byte_codec.h"
+#include "check/iova/target.h"
 
 #include <algorithm>
 #include <bit>
@@ -14,7 +14,7 @@ using Reader = ByteFieldReader;
 
 void put(std::vector<std::uint8_t>& out, std::uint64_t value) { putEscaped(out, value); }
 
-Config decodeConfig(Reader& in) {
+Config readConfig(Reader& in) {
   Config c;
   c.startPfn = in.field({1, 2, 4});
   c.dma32Pfn = in.field({64, 16, 32, 128});
@@ -32,7 +32,7 @@ Config decodeConfig(Reader& in) {
 
 std::uint32_t cpuOf(Reader& in, const Config& c) { return static_cast<std::uint32_t>(in.field({0, 1, 2, 3}) % c.cpus); }
 
-Op decodeOp(Reader& in, const Config& c) {
+Op readOp(Reader& in, const Config& c) {
   switch (in.byte() % 8) {
     case 0: {
       MapOp m;
@@ -70,46 +70,39 @@ Op decodeOp(Reader& in, const Config& c) {
 
 }  // namespace
 
-DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
-  Reader in(data, size);
-  DecodedInput out;
-  out.scenario.config = decodeConfig(in);
-  out.variantChoice = in.byte();
-  bool mapped = false;
-  while (!in.done() && out.scenario.ops.size() < 200) {
-    Op op = decodeOp(in, out.scenario.config);
-    if (std::holds_alternative<ReserveOp>(op) && mapped) continue;  // reserve_iova is init-time only
-    mapped = mapped || std::holds_alternative<MapOp>(op);
-    out.scenario.ops.push_back(op);
-  }
-  return out;
+void decodeConfig(ByteFieldReader& in, Config& config) { config = readConfig(in); }
+
+bool decodeOp(ByteFieldReader& in, Scenario& s) {
+  const Op op = readOp(in, s.config);
+  const bool mapped =
+      std::any_of(s.ops.begin(), s.ops.end(), [](const Op& o) { return std::holds_alternative<MapOp>(o); });
+  if (!(std::holds_alternative<ReserveOp>(op) && mapped)) s.ops.push_back(op);  // reserve_iova is init-time only
+  return s.ops.size() < 200;
 }
 
-std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
-  std::vector<std::uint8_t> out;
-  const Config& c = s.config;
+void encodeConfig(std::vector<std::uint8_t>& out, const Config& c) {
   for (std::uint64_t v : {c.startPfn, c.dma32Pfn, c.endPfn, std::uint64_t{c.cpus}, std::uint64_t{c.magSize},
                           std::uint64_t{c.depotMax}, std::uint64_t{c.lazy}, std::uint64_t{c.queue == QueueKind::Single},
                           std::uint64_t{c.fqSize}, std::uint64_t{c.fqTimeoutMs}})
     put(out, v);
-  out.push_back(variantChoice);
-  for (const Op& op : s.ops) {
-    out.push_back(static_cast<std::uint8_t>(op.index()));
-    std::visit(
-        [&](const auto& o) {
-          using T = std::decay_t<decltype(o)>;
-          if constexpr (std::is_same_v<T, MapOp>) for (std::uint64_t v : {o.size, o.limit, std::uint64_t{o.aligned}, std::uint64_t{o.cpu}}) put(out, v);
-          if constexpr (std::is_same_v<T, UnmapOp>) put(out, o.live), put(out, o.cpu);
-          if constexpr (std::is_same_v<T, UnmapAgainOp>) put(out, o.dead), put(out, o.cpu);
-          if constexpr (std::is_same_v<T, UnmapPfnOp>) put(out, o.pfn), put(out, o.size), put(out, o.cpu);
-          if constexpr (std::is_same_v<T, ReserveOp>) put(out, o.lo), put(out, o.hi);
-          if constexpr (std::is_same_v<T, TickOp>) put(out, o.ms);
-          if constexpr (std::is_same_v<T, CpuDeadOp>) put(out, o.cpu);
-          if constexpr (std::is_same_v<T, LazySwitchOp>) put(out, o.raceLive ? *o.raceLive + 1 : 0), put(out, o.cpu);
-        },
-        op);
-  }
-  return out;
+}
+
+void encodeOp(std::vector<std::uint8_t>& out, const Op& op, const Config&) {
+  out.push_back(static_cast<std::uint8_t>(op.index()));
+  std::visit(
+      [&](const auto& o) {
+        using T = std::decay_t<decltype(o)>;
+        if constexpr (std::is_same_v<T, MapOp>)
+          for (std::uint64_t v : {o.size, o.limit, std::uint64_t{o.aligned}, std::uint64_t{o.cpu}}) put(out, v);
+        if constexpr (std::is_same_v<T, UnmapOp>) put(out, o.live), put(out, o.cpu);
+        if constexpr (std::is_same_v<T, UnmapAgainOp>) put(out, o.dead), put(out, o.cpu);
+        if constexpr (std::is_same_v<T, UnmapPfnOp>) put(out, o.pfn), put(out, o.size), put(out, o.cpu);
+        if constexpr (std::is_same_v<T, ReserveOp>) put(out, o.lo), put(out, o.hi);
+        if constexpr (std::is_same_v<T, TickOp>) put(out, o.ms);
+        if constexpr (std::is_same_v<T, CpuDeadOp>) put(out, o.cpu);
+        if constexpr (std::is_same_v<T, LazySwitchOp>) put(out, o.raceLive ? *o.raceLive + 1 : 0), put(out, o.cpu);
+      },
+      op);
 }
 
 }  // namespace dmacheck::iova

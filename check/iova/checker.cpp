@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
-#include "check/iova/iommu_sim.h"
-#include "check/iova/trace_codec.h"
 #include "base/verify.h"
+#include "check/iova/iommu_sim.h"
+#include "check/iova/target.h"
 #include "model/iova/config_rules.h"
 #include "model/iova/invariants.h"
 #include "model/iova/lifecycle_spec.h"

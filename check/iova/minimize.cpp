@@ -16,9 +16,9 @@ struct Policy {
   using Factory = AllocatorFactory;
   static constexpr std::size_t kPairWindow = 6;  // pairs close together: a map and its unmap
   static void prepare(Minimizer<Policy>&) {}
-  static bool simplify(Minimizer<Policy>& m) {
-    const bool ops = simplifyOps(m);
-    return simplifyConfig(m) || ops;
+  static void simplify(Minimizer<Policy>& m) {
+    simplifyOps(m);
+    simplifyConfig(m);
   }
 
   // Fewer operations first; at equal length, smaller numbers (a limit at the aperture's end
@@ -45,8 +45,7 @@ struct Policy {
   }
 
   // Each operand toward a simpler value: sizes down, limits to the aperture, CPUs to 0.
-  static bool simplifyOps(Minimizer<Policy>& m) {
-    bool progress = false;
+  static void simplifyOps(Minimizer<Policy>& m) {
     for (std::size_t i = 0; i < m.best().ops.size(); ++i) {
       std::vector<Op> options;
       std::visit(
@@ -69,14 +68,12 @@ struct Policy {
           m.best().ops[i]);
       for (const Op& option : options) {
         if (i >= m.best().ops.size()) break;
-        if (m.tryEdit([&](Scenario& c) { return c.ops[i] = option, true; })) progress = true;
+        m.tryEdit([&](Scenario& c) { return c.ops[i] = option, true; });
       }
     }
-    return progress;
   }
 
-  static bool simplifyConfig(Minimizer<Policy>& m) {
-    bool progress = false;
+  static void simplifyConfig(Minimizer<Policy>& m) {
     const Config base = m.best().config;
     std::vector<Config> options;
     if (base.cpus > 1) { Config c = base; c.cpus = 1; options.push_back(c); }
@@ -84,9 +81,8 @@ struct Policy {
     if (base.queue == QueueKind::Single) { Config c = base; c.queue = QueueKind::PerCpu; options.push_back(c); }
     if (base.startPfn > 1) { Config c = base; c.startPfn = 1; options.push_back(c); }
     if (base.startPfn > 1) { Config c = base; c.startPfn = base.startPfn - 1; options.push_back(c); }
-    for (const Config& config : options)
-      if (m.tryEdit([&](Scenario& c) { return c.config = config, true; })) progress = true;
-    return m.tryAccept(halved(m.best())) || progress;
+    for (const Config& config : options) m.tryEdit([&](Scenario& c) { return c.config = config, true; });
+    m.tryAccept(halved(m.best()));
   }
 
   // The whole scenario in half the space: aperture, limits, sizes and pfns halved. A bug

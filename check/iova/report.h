@@ -1,19 +1,12 @@
 #pragma once
-// Writing IOVA scenarios for people: trace files annotated with what each step did, and
-// the step-by-step replay report with the allocator's state after each step.
+// One step of an IOVA replay for people: the operation, its outcome, the kernel's log and what
+// it broke (the trace text and the frame around the steps: TargetBase::trace and ::replay).
 #include <string>
-#include <vector>
 
 #include "check/iova/checker.h"
-#include "check/trace_document.h"
-#include "check/trace_render.h"
 
 namespace dmacheck::iova {
 
-using TraceMeta = dmacheck::TraceMeta;
-
-std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
-// One step of the replay report (the frame around it: TargetBase::replay).
 std::string renderStep(const StepReport& report);
 
 }  // namespace dmacheck::iova

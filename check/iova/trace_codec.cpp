@@ -1,4 +1,4 @@
-#include "check/iova/trace_codec.h"
+#include "check/iova/target.h"
 
 #include <fmt/format.h>
 

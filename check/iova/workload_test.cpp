@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "check/iova/checker.h"
+#include "check/iova/target.h"
 #include "check/iova/workload.h"
 #include "check/iova/workload_stats.h"
-#include "targets/iova/implementations.h"
 
 namespace dmacheck::iova {
 namespace {
@@ -30,14 +30,14 @@ TEST(NvmeWorkload, EveryIoIsMappedAndUnmappedOnceAndTheCheckerHolds) {
   }
   EXPECT_EQ(maps, mix.ios);
   EXPECT_EQ(unmaps, mix.ios);
-  const auto impl = findImplementation("linux-6.12");
+  const auto impl = IovaTarget::find("linux-6.12");
   ASSERT_TRUE(impl);
   EXPECT_FALSE(checkScenario(s, impl->make).firstViolation);
 }
 
 TEST(NvmeWorkload, FlushQueueFlushesLessThanStrictAndNeverOverStaleEntries) {
   const NvmeMix mix{.ios = 20000};
-  const auto impl = findImplementation("linux-6.12");
+  const auto impl = IovaTarget::find("linux-6.12");
   const WorkloadStats strict = measureWorkload(nvmeWorkload(mix, Config{}), impl->make);
   const WorkloadStats lazy = measureWorkload(nvmeWorkload(mix, lazyPerCpu()), impl->make);
   EXPECT_EQ(strict.unmaps, mix.ios);

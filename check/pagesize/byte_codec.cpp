@@ -1,4 +1,4 @@
-#include "check/pagesize/byte_codec.h"
+#include "check/pagesize/target.h"
 
 #include <array>
 
@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::uint64_t K = 1024, M = K * K, G = K * M;
 
-VfioConfig decodeConfig(ByteFieldReader& in) {
+VfioConfig readConfig(ByteFieldReader& in) {
   VfioConfig c;
   const std::uint64_t page = in.field({4 * K, 64 * K, 16 * K});
   c.cpuPageShift = page == 64 * K ? 16 : page == 16 * K ? 14 : 12;
@@ -42,7 +42,7 @@ std::uint64_t size(ByteFieldReader& in) {
   return v == 0 ? 4 * K : v;
 }
 
-Op decodeOp(ByteFieldReader& in) {
+Op readOp(ByteFieldReader& in) {
   switch (in.byte() % 6) {
     case 0: {
       SplitOp o{address(in), address(in), size(in)};
@@ -74,40 +74,39 @@ Op decodeOp(ByteFieldReader& in) {
 
 }  // namespace
 
-DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
-  ByteFieldReader in(data, size);
-  DecodedInput out;
-  out.scenario.config = decodeConfig(in);
-  out.variantChoice = in.byte();
-  while (!in.done() && out.scenario.ops.size() < 100) out.scenario.ops.push_back(decodeOp(in));
-  return out;
+void decodeConfig(ByteFieldReader& in, VfioConfig& config) { config = readConfig(in); }
+
+bool decodeOp(ByteFieldReader& in, Scenario& s) {
+  s.ops.push_back(readOp(in));
+  return s.ops.size() < 100;
 }
 
-std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
-  std::vector<std::uint8_t> out;
-  const VfioConfig& c = s.config;
+void encodeConfig(std::vector<std::uint8_t>& out, const VfioConfig& c) {
   putEscaped(out, 1ULL << c.cpuPageShift);
   putEscaped(out, c.domains.at(0));
   putEscaped(out, c.domains.size() > 1 ? 1 : 0);
   putEscaped(out, c.domains.size() > 1 ? c.domains[1] : 0);
   putEscaped(out, c.v2 ? 1 : 0);
   putEscaped(out, c.dmaEntryLimit);
-  out.push_back(variantChoice);
-  for (const Op& op : s.ops) {
-    out.push_back(static_cast<std::uint8_t>(op.index()));
-    std::visit(
-        [&](const auto& o) {
-          using T = std::decay_t<decltype(o)>;
-          if constexpr (std::is_same_v<T, SplitOp>) putEscaped(out, o.iova), putEscaped(out, o.paddr), putEscaped(out, o.size);
-          if constexpr (std::is_same_v<T, VfioMapOp>) putEscaped(out, o.iova), putEscaped(out, o.vaddr), putEscaped(out, o.size);
-          if constexpr (std::is_same_v<T, VfioUnmapOp>) putEscaped(out, o.iova), putEscaped(out, o.size), putEscaped(out, o.all);
-          if constexpr (std::is_same_v<T, UnmapLiveOp>) putEscaped(out, o.live);
-          if constexpr (std::is_same_v<T, DeviceMapOp>) putEscaped(out, o.phys), putEscaped(out, o.size), putEscaped(out, o.untrusted);
-          if constexpr (std::is_same_v<T, SgtableOp>) putEscaped(out, o.size), putEscaped(out, o.untrusted);
-        },
-        op);
-  }
-  return out;
+}
+
+void encodeOp(std::vector<std::uint8_t>& out, const Op& op, const VfioConfig&) {
+  out.push_back(static_cast<std::uint8_t>(op.index()));
+  std::visit(
+      [&](const auto& o) {
+        using T = std::decay_t<decltype(o)>;
+        if constexpr (std::is_same_v<T, SplitOp>)
+          putEscaped(out, o.iova), putEscaped(out, o.paddr), putEscaped(out, o.size);
+        if constexpr (std::is_same_v<T, VfioMapOp>)
+          putEscaped(out, o.iova), putEscaped(out, o.vaddr), putEscaped(out, o.size);
+        if constexpr (std::is_same_v<T, VfioUnmapOp>)
+          putEscaped(out, o.iova), putEscaped(out, o.size), putEscaped(out, o.all);
+        if constexpr (std::is_same_v<T, UnmapLiveOp>) putEscaped(out, o.live);
+        if constexpr (std::is_same_v<T, DeviceMapOp>)
+          putEscaped(out, o.phys), putEscaped(out, o.size), putEscaped(out, o.untrusted);
+        if constexpr (std::is_same_v<T, SgtableOp>) putEscaped(out, o.size), putEscaped(out, o.untrusted);
+      },
+      op);
 }
 
 }  // namespace dmacheck::pagesize

@@ -1,10 +1,10 @@
-// The page-size checker on the triggers of kernel-facts §4: the split examples of §4.2
+// The page-size checker on the triggers of docs/pagesize.md: the split examples
 // (their pages: impl/pagesize/iommu_split_test.cpp), seed 001 before the fix and after, the
 // RFC, the alias accounting finding and seed 004's granule; the fixed logic passes each.
 #include <gtest/gtest.h>
 
 #include "check/pagesize/checker.h"
-#include "targets/pagesize/implementations.h"
+#include "check/pagesize/target.h"
 
 namespace dmacheck::pagesize {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 constexpr PageSizes k4K2M1G = 0x1000 | 0x200000 | 0x40000000;
 
 std::string firstViolation(const std::string& impl, const Scenario& s) {
-  const auto run = checkScenario(s, findImplementation(impl)->make);
+  const auto run = checkScenario(s, PagesizeTarget::find(impl)->make);
   return run.firstViolation ? run.firstViolation->invariant : "pass";
 }
 
@@ -93,7 +93,7 @@ TEST(PagesizeChecker, SgtableRoundTripOnASixteenKDart) {
 TEST(PagesizeChecker, SgtableRoundTripOntoALargerGranuleIsExactButNotContiguous) {
   // 4K pages allocated through a 4K IOMMU, mapped by a device whose IOMMU has 64K pages.
   const Scenario s{{12, {0x40211000, 0x20010000}, true, 65535}, {SgtableOp{0x3000, false}}};
-  const auto run = checkScenario(s, findImplementation("linux-6.12")->make, {false, true});
+  const auto run = checkScenario(s, PagesizeTarget::find("linux-6.12")->make, {false, true});
   ASSERT_EQ(run.reports.size(), 1u);
   EXPECT_TRUE(run.reports[0].violations.empty());
   EXPECT_NE(run.reports[0].outcome.find("3 DMA segment(s)"), std::string::npos) << run.reports[0].outcome;

@@ -18,13 +18,10 @@ struct Policy {
     return c.config.domains.size() < best.config.domains.size();
   }
   static void prepare(Minimizer<Policy>&) {}
-  static bool simplify(Minimizer<Policy>& m) {
-    bool progress = false;
+  static void simplify(Minimizer<Policy>& m) {
     for (std::size_t d = 0; m.best().config.domains.size() > 1 && d < m.best().config.domains.size(); ++d)
-      progress = m.tryEdit([d](Scenario& c) {
-        return c.config.domains.erase(c.config.domains.begin() + static_cast<long>(d)), true;
-      }) || progress;
-    return progress;
+      m.tryEdit(
+          [d](Scenario& c) { return c.config.domains.erase(c.config.domains.begin() + static_cast<long>(d)), true; });
   }
 };
 

@@ -1,19 +1,12 @@
 #pragma once
-// Writing page-size scenarios for people: trace files annotated with what each step did,
-// and the step-by-step replay report with the mappings after a step that broke something.
+// One step of a page-size replay for people: the operation, its outcome, and the mappings after
+// a step that broke something (the trace text and the frame: TargetBase::trace and ::replay).
 #include <string>
-#include <vector>
 
 #include "check/pagesize/checker.h"
-#include "check/trace_document.h"
-#include "check/trace_render.h"
 
 namespace dmacheck::pagesize {
 
-using TraceMeta = dmacheck::TraceMeta;
-
-std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run = nullptr);
-// One step of the replay report (the frame around it: TargetBase::replay).
 std::string renderStep(const StepReport& report);
 
 }  // namespace dmacheck::pagesize

@@ -1,4 +1,4 @@
-#include "check/pagesize/trace_codec.h"
+#include "check/pagesize/target.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "check/swiotlb/byte_codec.h"
+#include "check/swiotlb/target.h"
 
 #include <algorithm>
 #include <array>
@@ -44,7 +44,7 @@ struct Writer {
   void field(const std::array<std::uint64_t, N>& table, std::uint64_t value) {
     putField(bytes, table, value);
   }
-  std::vector<std::uint8_t> bytes;
+  std::vector<std::uint8_t>& bytes;
 };
 
 // Nudges toward validity; identity on values a valid trace can hold.
@@ -115,46 +115,44 @@ Op readOp(Reader& in, const Config& config) {
 
 }  // namespace
 
-DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
-  Reader in(data, size);
-  DecodedInput out;
-  out.scenario.config = readConfig(in);
-  out.variantChoice = in.byte();
-  while (!in.done()) out.scenario.ops.push_back(readOp(in, out.scenario.config));
-  return out;
+void decodeConfig(ByteFieldReader& in, Config& config) { config = readConfig(in); }
+
+bool decodeOp(ByteFieldReader& in, Scenario& s) {
+  s.ops.push_back(readOp(in, s.config));
+  return true;
 }
 
-std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
-  Writer out;
-  out.field(kPages, s.config.pool.pageSize);
-  out.field(kSlots, s.config.pool.slots);
-  out.field(kAreas, s.config.pool.areas);
-  out.field(kStarts, s.config.pool.start);
-  out.field(kMinAligns, s.config.device.minAlignMask);
-  out.field(kBoundaries, s.config.device.segBoundaryMask);
-  out.bytes.push_back(variantChoice);
-  for (const Op& op : s.ops) {
-    if (auto* m = std::get_if<MapOp>(&op)) {
-      out.bytes.push_back(0);
-      out.field(kOrigs, m->orig), out.field(kSizes, m->size), out.field(kAligns, m->align), out.field(kCpus, m->cpu);
-      out.field(kDmaDirs, static_cast<std::uint64_t>(m->dma.dir)), out.field(kSkipSync, m->dma.skipCpuSync ? 1 : 0);
-    } else if (auto* a = std::get_if<AllocOp>(&op)) {
-      out.bytes.push_back(1);
-      const std::uint64_t pages = a->size / s.config.pool.pageSize;
-      out.field(kAllocPages, pages < 1024 ? pages : a->size), out.field(kCpus, a->cpu);
-    } else if (auto* u = std::get_if<UnmapOp>(&op)) {
-      out.bytes.push_back(2);
-      out.field(kLive, u->live);
-    } else if (auto* y = std::get_if<SyncOp>(&op)) {
-      out.bytes.push_back(3);
-      out.field(kLive, y->live), out.field(kOffsets, y->offset), out.field(kSyncSizes, y->size);
-      out.field(kDirs, y->dir == Direction::ToDevice ? 1 : 0);
-    } else if (auto* w = std::get_if<DeviceWriteOp>(&op)) {
-      out.bytes.push_back(4);
-      out.field(kLive, w->live), out.field(kOffsets, w->offset), out.field(kWriteSizes, w->size);
-    }
+void encodeConfig(std::vector<std::uint8_t>& bytes, const Config& c) {
+  Writer out{bytes};
+  out.field(kPages, c.pool.pageSize);
+  out.field(kSlots, c.pool.slots);
+  out.field(kAreas, c.pool.areas);
+  out.field(kStarts, c.pool.start);
+  out.field(kMinAligns, c.device.minAlignMask);
+  out.field(kBoundaries, c.device.segBoundaryMask);
+}
+
+void encodeOp(std::vector<std::uint8_t>& bytes, const Op& op, const Config& c) {
+  Writer out{bytes};
+  if (auto* m = std::get_if<MapOp>(&op)) {
+    out.bytes.push_back(0);
+    out.field(kOrigs, m->orig), out.field(kSizes, m->size), out.field(kAligns, m->align), out.field(kCpus, m->cpu);
+    out.field(kDmaDirs, static_cast<std::uint64_t>(m->dma.dir)), out.field(kSkipSync, m->dma.skipCpuSync ? 1 : 0);
+  } else if (auto* a = std::get_if<AllocOp>(&op)) {
+    out.bytes.push_back(1);
+    const std::uint64_t pages = a->size / c.pool.pageSize;
+    out.field(kAllocPages, pages < 1024 ? pages : a->size), out.field(kCpus, a->cpu);
+  } else if (auto* u = std::get_if<UnmapOp>(&op)) {
+    out.bytes.push_back(2);
+    out.field(kLive, u->live);
+  } else if (auto* y = std::get_if<SyncOp>(&op)) {
+    out.bytes.push_back(3);
+    out.field(kLive, y->live), out.field(kOffsets, y->offset), out.field(kSyncSizes, y->size);
+    out.field(kDirs, y->dir == Direction::ToDevice ? 1 : 0);
+  } else if (auto* w = std::get_if<DeviceWriteOp>(&op)) {
+    out.bytes.push_back(4);
+    out.field(kLive, w->live), out.field(kOffsets, w->offset), out.field(kWriteSizes, w->size);
   }
-  return out.bytes;
 }
 
 bool looksLikeFuzzerInput(const std::string& contents) {

@@ -5,10 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "check/swiotlb/byte_codec.h"
 #include "check/swiotlb/checker.h"
-#include "check/swiotlb/report.h"
-#include "check/swiotlb/trace_codec.h"
+#include "check/swiotlb/target.h"
 
 #ifndef DMACHECK_CORPUS_DIR
 #error "DMACHECK_CORPUS_DIR must name corpus/swiotlb"
@@ -19,7 +17,7 @@ namespace {
 
 std::string canonical(Scenario s) {
   s.config.device.name = "x";  // the device name is for log lines only and is not encoded
-  return renderTrace(s, {});
+  return SwiotlbTarget::trace(s, {});
 }
 
 TEST(ByteCodec, EveryCorpusTraceRoundTrips) {
@@ -27,8 +25,8 @@ TEST(ByteCodec, EveryCorpusTraceRoundTrips) {
   for (const auto& entry : std::filesystem::directory_iterator(DMACHECK_CORPUS_DIR)) {
     if (entry.path().extension() != ".trace") continue;
     const Scenario s = readTraceLines<TraceSyntax>(parseTraceDocument(readFile(entry.path().string())));
-    const auto bytes = encodeInput(s, 7);
-    const DecodedInput back = decodeInput(bytes.data(), bytes.size());
+    const auto bytes = SwiotlbTarget::encode(s, 7);
+    const auto back = SwiotlbTarget::decode(bytes.data(), bytes.size());
     EXPECT_EQ(canonical(back.scenario), canonical(s)) << entry.path();
     EXPECT_EQ(back.variantChoice, 7);
     ++traces;
@@ -41,16 +39,16 @@ TEST(ByteCodec, AnyBytesDecodeToAValidScenarioUsingEveryByte) {
   for (int i = 0; i < 20000; ++i) {
     std::vector<std::uint8_t> bytes(random() % 96);
     for (auto& b : bytes) b = static_cast<std::uint8_t>(random());
-    const DecodedInput in = decodeInput(bytes.data(), bytes.size());
+    const auto in = SwiotlbTarget::decode(bytes.data(), bytes.size());
     ASSERT_NO_THROW(validateScenario(in.scenario)) << i;
     // Re-encoding what was decoded gives a scenario that decodes to the same thing.
-    const auto again = encodeInput(in.scenario, in.variantChoice);
-    EXPECT_EQ(canonical(decodeInput(again.data(), again.size()).scenario), canonical(in.scenario)) << i;
+    const auto again = SwiotlbTarget::encode(in.scenario, in.variantChoice);
+    EXPECT_EQ(canonical(SwiotlbTarget::decode(again.data(), again.size()).scenario), canonical(in.scenario)) << i;
   }
 }
 
 TEST(ByteCodec, EmptyAndTextInputsAreTellable) {
-  EXPECT_TRUE(decodeInput(nullptr, 0).scenario.ops.empty());
+  EXPECT_TRUE(SwiotlbTarget::decode(nullptr, 0).scenario.ops.empty());
   EXPECT_FALSE(looksLikeFuzzerInput("# dmacheck trace v1\ntarget swiotlb\n"));
   EXPECT_TRUE(looksLikeFuzzerInput(std::string("\x00\x01", 2)));
 }

@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "base/input_error.h"
-#include "check/swiotlb/slot_map.h"
-#include "check/swiotlb/trace_codec.h"
 #include "base/verify.h"
+#include "check/swiotlb/slot_map.h"
+#include "check/swiotlb/target.h"
 #include "model/swiotlb/config_rules.h"
 #include "model/swiotlb/dma_data_spec.h"
 #include "model/swiotlb/invariants.h"

@@ -8,7 +8,7 @@
 #include "base/input_error.h"
 #include "check/swiotlb/checker.h"
 #include "check/swiotlb/minimize.h"
-#include "targets/swiotlb/implementations.h"
+#include "check/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 namespace {
@@ -124,7 +124,7 @@ TEST(Checker, OperandsNameLiveAllocationsModuloTheirCount) {
   Scenario s;
   s.config.pool = {0x40000000, 64, 1, 4096};
   s.ops = {UnmapOp{5}, MapOp{0, 0x10000, 0x800, 0}, UnmapOp{7}, SyncOp{3, 0, 1, Direction::ToCpu}};
-  auto result = checkScenario(s, findImplementation("linux-6.10")->make);
+  auto result = checkScenario(s, SwiotlbTarget::find("linux-6.10")->make);
   EXPECT_FALSE(result.firstViolation);
   ASSERT_EQ(result.ranOps.size(), 2u);  // the unmap with nothing live and the sync after it did not run
   EXPECT_EQ(std::get<UnmapOp>(result.ranOps[1]).live, 0u);
@@ -149,7 +149,7 @@ TEST(Minimize, KeepsTheInvariantAndNeverGrows) {
   s.config.pool = {0x40000000, 1024, 1, 4096};
   s.ops = {MapOp{0, 0x50000000, 0x800, 0}, MapOp{0, 0x60000000, 0x3000, 0}, UnmapOp{1}, UnmapOp{0},
            MapOp{0, 0x12345800, 0x40000, 0}};
-  auto impl = findImplementation("linux-6.3");
+  auto impl = SwiotlbTarget::find("linux-6.3");
   auto before = checkScenario(s, impl->make);
   ASSERT_TRUE(before.firstViolation);
   Scenario small = minimizeScenario(s, impl->make);

@@ -41,23 +41,21 @@ struct Policy {
     }
   }
 
-  static bool simplify(Minimizer<Policy>& m) {
-    const bool geometry = simplifyGeometry(m);
-    return simplifyOps(m) || geometry;
+  static void simplify(Minimizer<Policy>& m) {
+    simplifyGeometry(m);
+    simplifyOps(m);
   }
 
   // Each edit must change something.
-  static bool tryEach(Minimizer<Policy>& m, const std::vector<Edit>& edits) {
-    bool progress = false;
+  static void tryEach(Minimizer<Policy>& m, const std::vector<Edit>& edits) {
     for (const Edit& edit : edits)
-      progress = m.tryEdit([&](Scenario& c) {
+      m.tryEdit([&](Scenario& c) {
         edit(c.config);
         return !sameGeometry(c.config, m.best().config);
-      }) || progress;
-    return progress;
+      });
   }
 
-  static bool simplifyGeometry(Minimizer<Policy>& m) {
+  static void simplifyGeometry(Minimizer<Policy>& m) {
     std::vector<Edit> edits = {
         [](Config& c) { c.pool.areas = 1; },
         [](Config& c) { c.pool.pageSize = 4096; },
@@ -68,7 +66,7 @@ struct Policy {
       edits.push_back([alignment](Config& c) { c.pool.start = c.pool.start / alignment * alignment; });
     for (std::uint32_t slots : {1u, 2u, 3u, 4u, 8u, 16u, 32u, 48u, 64u, 128u, 256u, 512u, 1024u})
       if (slots < m.best().config.pool.slots) edits.push_back([slots](Config& c) { c.pool.slots = slots; });
-    return tryEach(m, edits);
+    tryEach(m, edits);
   }
 
   template <typename T, typename Edit>
@@ -79,31 +77,24 @@ struct Policy {
     });
   }
 
-  static bool simplifyOps(Minimizer<Policy>& m) {
-    bool progress = false;
+  static void simplifyOps(Minimizer<Policy>& m) {
     for (std::size_t i = 0; i < m.best().ops.size(); ++i) {
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.cpu != 0 && (o.cpu = 0, true); }) || progress;
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.align != 0 && (o.align = 0, true); }) || progress;
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) {
+      tryOp<MapOp>(m, i, [](MapOp& o) { return o.cpu != 0 && (o.cpu = 0, true); });
+      tryOp<MapOp>(m, i, [](MapOp& o) { return o.align != 0 && (o.align = 0, true); });
+      tryOp<MapOp>(m, i, [](MapOp& o) {
         return o.dma.dir != DmaDirection::Bidirectional && (o.dma.dir = DmaDirection::Bidirectional, true);
-      }) || progress;
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.dma.skipCpuSync && !(o.dma.skipCpuSync = false); }) ||
-                 progress;
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = 1, true); }) || progress;
-      progress = tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = (o.size + 1) / 2, true); }) || progress;
-      progress = tryOp<AllocOp>(m, i, [](AllocOp& a) { return a.cpu != 0 && (a.cpu = 0, true); }) || progress;
-      progress = tryOp<AllocOp>(m, i, [&m](AllocOp& a) {
+      });
+      tryOp<MapOp>(m, i, [](MapOp& o) { return o.dma.skipCpuSync && !(o.dma.skipCpuSync = false); });
+      tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = 1, true); });
+      tryOp<MapOp>(m, i, [](MapOp& o) { return o.size > 1 && (o.size = (o.size + 1) / 2, true); });
+      tryOp<AllocOp>(m, i, [](AllocOp& a) { return a.cpu != 0 && (a.cpu = 0, true); });
+      tryOp<AllocOp>(m, i, [&m](AllocOp& a) {
         return a.size > m.best().config.pool.pageSize && (a.size = m.best().config.pool.pageSize, true);
-      }) || progress;
-      progress =
-          tryOp<SyncOp>(m, i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); }) || progress;
-      progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) { return w.offset != 0 && (w.offset = 0, true); }) ||
-                 progress;
-      progress = tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) {
-        return w.size > 1 && (w.size = (w.size + 1) / 2, true);
-      }) || progress;
+      });
+      tryOp<SyncOp>(m, i, [](SyncOp& s) { return s.size > 1 && (s.size = (s.size + 1) / 2, true); });
+      tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) { return w.offset != 0 && (w.offset = 0, true); });
+      tryOp<DeviceWriteOp>(m, i, [](DeviceWriteOp& w) { return w.size > 1 && (w.size = (w.size + 1) / 2, true); });
     }
-    return progress;
   }
 };
 

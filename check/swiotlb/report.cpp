@@ -2,16 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "check/swiotlb/trace_codec.h"
+#include "check/swiotlb/target.h"
 #include "check/trace_render.h"
 
 namespace dmacheck::swiotlb {
-
-std::string renderTrace(const Scenario& scenario, const TraceMeta& meta, const CheckResult* run) {
-  return renderTraceText("swiotlb", scenario, meta, run, headerLines, [](const Op& op, const std::string& comment) {
-    return opLine(op, comment);
-  });
-}
 
 std::string renderStep(const StepReport& r) {
   std::string out;

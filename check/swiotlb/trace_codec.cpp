@@ -1,4 +1,4 @@
-#include "check/swiotlb/trace_codec.h"
+#include "check/swiotlb/target.h"
 
 #include <algorithm>
 #include <iterator>

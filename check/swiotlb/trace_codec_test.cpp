@@ -1,8 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "base/input_error.h"
-#include "check/swiotlb/report.h"
-#include "check/swiotlb/trace_codec.h"
+#include "check/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 namespace {
@@ -16,9 +15,9 @@ TEST(TraceCodec, RoundTripsThroughText) {
   s.config.pool = {0x97ff0000, 7168, 2, 16384};
   s.config.device = {"virtio-pci 0000:00:07.0", 0xfff, 0xffffffff};
   s.ops = {MapOp{1, 0x40001000, 0x800, 0xfff}, AllocOp{0, 0x4000}, UnmapOp{1}, SyncOp{0, 0x300, 0x100, Direction::ToDevice}};
-  const std::string text = renderTrace(s, {"linux-6.3", {"note"}, {}});
+  const std::string text = SwiotlbTarget::trace(s, {"linux-6.3", {"note"}, {}});
   const Scenario back = parse(text.substr(text.find("pool")));
-  EXPECT_EQ(renderTrace(back, {"linux-6.3", {"note"}, {}}), text);
+  EXPECT_EQ(SwiotlbTarget::trace(back, {"linux-6.3", {"note"}, {}}), text);
 }
 
 TEST(TraceCodec, RejectsUnknownLinesFieldsAndBadValues) {

@@ -8,9 +8,9 @@
 
 #include "base/input_error.h"
 #include "check/iova/checker.h"
+#include "check/iova/target.h"
 #include "check/iova/workload.h"
 #include "check/iova/workload_stats.h"
-#include "targets/iova/implementations.h"
 #include "check/numbers.h"
 #include "cli/command.h"
 #include "cli/json_result.h"
@@ -88,8 +88,8 @@ int run(const Options& o) {
   } restore{stdoutBuffer};
   nlohmann::json settings = nlohmann::json::array();
   if (o.target != "iova") throw InputError(fmt::format("--target {}: workloads exist for the iova target only", o.target));
-  const auto impl = iova::findImplementation(o.impl);
-  if (!impl) throw InputError(iova::unknownImplementationMessage(o.impl));
+  const auto impl = iova::IovaTarget::find(o.impl);
+  if (!impl) throw InputError(iova::IovaTarget::unknown(o.impl));
   std::vector<iova::Scenario> runs;  // every setting is checked before anything runs
   for (const std::string& text : o.settings) {
     runs.push_back(iova::nvmeWorkload(o.mix, parseSetting(text)));

@@ -1,5 +1,5 @@
 #pragma once
-// Our re-implementation of dma-iommu's flush queue (kernel-facts §3.2): rings of unmapped
+// Our re-implementation of dma-iommu's flush queue (docs/iova.md): rings of unmapped
 // ranges tagged with the flush-start counter read at queue time; an entry is freed once a
 // flush that started after it has finished. One ring per CPU, or one for the domain, with
 // a timer that flushes everything fq_timeout ms after the first queued entry.

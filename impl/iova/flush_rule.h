@@ -1,5 +1,5 @@
 #pragma once
-// The flush queue's counter rule (kernel-facts §3.2), written once and generic over the
+// The flush queue's counter rule (docs/iova.md), written once and generic over the
 // word type (impl/generic_word.h): FlushQueue runs it, proofs/iova proves that it implies
 // FQ-SAFE over every interleaving of concurrent flushes.
 #include "impl/generic_word.h"

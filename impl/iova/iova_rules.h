@@ -1,5 +1,5 @@
 #pragma once
-// The rules that tell one kernel version's IOVA logic from another's (kernel-facts §2, §3).
+// The rules that tell one kernel version's IOVA logic from another's (docs/iova.md).
 // A variant (variants.cpp) is the same code with these switched; each flag names the
 // commit that changed it.
 namespace dmacheck::impl::iova {

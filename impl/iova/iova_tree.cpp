@@ -36,7 +36,7 @@ IovaTree::Node IovaTree::findLimit(std::uint64_t limit) {
   }
 }
 
-// The current allocator: from the cached node downwards, one retry above it (kernel-facts §2.2).
+// The current allocator: from the cached node downwards, one retry above it (docs/iova.md).
 std::optional<PfnRange> IovaTree::allocTopDown(std::uint64_t size, std::uint64_t limitPfn, bool sizeAligned) {
   const std::uint64_t limit = limitPfn + 1;  // exclusive from here on
   const std::uint64_t alignMask = placementMask(size, sizeAligned);

@@ -1,5 +1,5 @@
 #pragma once
-// Our re-implementation of iova.c's top-down allocator (kernel-facts §2.2): ranges kept
+// Our re-implementation of iova.c's top-down allocator (docs/iova.md): ranges kept
 // sorted by pfn_lo, an anchor above everything, the cached nodes where searches start,
 // the 32-bit shortcut and the retry above the cached node; and the walk before v4.15 for
 // the variants that had it. Version differences come from Rules.

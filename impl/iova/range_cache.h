@@ -1,5 +1,5 @@
 #pragma once
-// Our re-implementation of iova.c's range caches (kernel-facts §2.3): per size class, a
+// Our re-implementation of iova.c's range caches (docs/iova.md): per size class, a
 // loaded and a previous magazine per CPU, and a depot of full magazines (a bounded array
 // before v6.7, a list trimmed by delayed work since). The cache holds pfns that are still
 // allocated in the tree; it never checks that a pfn it is given was allocated.

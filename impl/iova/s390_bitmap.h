@@ -1,6 +1,6 @@
 #pragma once
 // Our re-implementation of the s390 legacy DMA allocator (arch/s390/pci/pci_dma.c, removed
-// in v6.7; kernel-facts §3.3): one bit per page, allocation from a moving next_bit with a
+// in v6.7; docs/iova.md): one bit per page, allocation from a moving next_bit with a
 // wrap to the start, and a lazy unmap that defers reuse until a global IOTLB flush.
 //   first generation: free clears the bits but pushes next_bit past them; the wrap flushes.
 //   second generation: free sets bits in lazy_bitmap; a failed search flushes globally,

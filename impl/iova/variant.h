@@ -7,19 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "impl/bug_record.h"
-#include "impl/variant_record.h"
+#include "impl/catalogue.h"
 #include "impl/iova/iova_rules.h"
 
 namespace dmacheck::impl::iova {
 
-using Variant = impl::VariantRecord<Rules>;
+using Variant = VariantRecord<Rules>;
 
-using Bug = impl::BugRecord;
-
-const std::vector<Variant>& iovaVariants();
-const std::vector<Bug>& iovaBugs();
-const Variant* findIovaVariant(std::string_view nameOrAlias);
-const Bug* findIovaBug(std::string_view id);
+const Catalogue<Rules>& iovaCatalogue();
 
 }  // namespace dmacheck::impl::iova

@@ -1,6 +1,5 @@
-// The IOVA variant registry and bug table. Facts come from ../shared/reference/
-// kernel-facts.md (§2.4, §2.5, §3, §6); ids it marks as unverified are repeated with
-// "[unverified]". Findings of dmacheck itself are marked "(dmacheck finding)".
+// The IOVA variant registry and bug table, as docs/iova.md states them with public commit
+// ids; ids not yet checked against the public record are marked "[unverified]". Findings of dmacheck itself are marked "(dmacheck finding)".
 #include <algorithm>
 
 #include "impl/iova/variant.h"
@@ -9,18 +8,12 @@ namespace dmacheck::impl::iova {
 
 namespace {
 
+// Each generation is the one before with the rules its commits changed (iova_rules.h).
 Rules v4_12() {
   Rules r;
   r.inclusiveWalk = true;
-  r.underflowGuard = false;
-  r.max32Shortcut = false;
-  r.retryAboveCached = false;
-  r.rcacheChecksRangeEnd = false;
-  r.flushDepotOnFailure = false;
-  r.warnOnUnknownPfn = false;
-  r.depotList = false;
-  r.singleQueue = false;
-  r.runtimeLazySwitch = false;
+  r.underflowGuard = r.max32Shortcut = r.retryAboveCached = r.rcacheChecksRangeEnd = r.flushDepotOnFailure = false;
+  r.warnOnUnknownPfn = r.depotList = r.singleQueue = r.runtimeLazySwitch = false;
   return r;
 }
 
@@ -32,10 +25,8 @@ Rules v4_14() {
 
 Rules v5_4() {
   Rules r = v4_14();
-  r.inclusiveWalk = false;
-  r.rcacheChecksRangeEnd = true;
-  r.max32Shortcut = true;
-  r.max32ResetOnAnyFree = false;
+  r.inclusiveWalk = r.max32ResetOnAnyFree = false;
+  r.rcacheChecksRangeEnd = r.max32Shortcut = true;
   return r;
 }
 
@@ -47,31 +38,26 @@ Rules v5_10() {
 
 Rules v5_15() {
   Rules r = v5_10();
-  r.retryAboveCached = true;
-  r.flushDepotOnFailure = true;
-  r.runtimeLazySwitch = true;
+  r.retryAboveCached = r.flushDepotOnFailure = r.runtimeLazySwitch = true;
   r.fqPublishedAfterInit = false;
   return r;
 }
 
 Rules v6_1() {
   Rules r = v5_15();
-  r.max32ResetOnAnyFree = true;
-  r.fqPublishedAfterInit = true;
+  r.max32ResetOnAnyFree = r.fqPublishedAfterInit = true;
   return r;
 }
 
 Rules v6_12() {
   Rules r = v6_1();
-  r.depotList = true;
-  r.singleQueue = true;
+  r.depotList = r.singleQueue = true;
   return r;
 }
 
 Rules proposal() {
   Rules r = v6_12();
-  r.freeOnlyIfUnmapped = true;
-  r.max32RemembersLimit = true;
+  r.freeOnlyIfUnmapped = r.max32RemembersLimit = true;
   return r;
 }
 
@@ -120,7 +106,7 @@ std::vector<Variant> buildVariants() {
   };
 }
 
-std::vector<Bug> buildBugs() {
+std::vector<BugRecord> buildBugs() {
   return {
       {"IOVA-UNDERFLOW", "the walk below a node at pfn 0 wraps the limit to ~0: a range at the top of the space",
        "original allocator", "5016bdb796b3 (v4.13)", {"I-LIMIT", "I-DISJ"}, 3,
@@ -167,12 +153,6 @@ std::vector<Bug> buildBugs() {
 
 }  // namespace
 
-const std::vector<Variant>& iovaVariants() { return builtOnce<buildVariants>(); }
-
-const std::vector<Bug>& iovaBugs() { return builtOnce<buildBugs>(); }
-
-const Variant* findIovaVariant(std::string_view name) { return findRecord(iovaVariants(), name); }
-
-const Bug* findIovaBug(std::string_view id) { return findBugIn(iovaBugs(), id); }
+const Catalogue<Rules>& iovaCatalogue() { return builtCatalogue<buildVariants, buildBugs>(); }
 
 }  // namespace dmacheck::impl::iova

@@ -1,6 +1,6 @@
 #pragma once
 // Our re-implementation of dma-iommu's streaming map for one device (iommu_dma_map_page,
-// kernel-facts §4.3): the granule offset, the granule-rounded mapping, the swiotlb bounce of
+// docs/pagesize.md): the granule offset, the granule-rounded mapping, the swiotlb bounce of
 // untrusted devices' unaligned buffers, and what each version does when the IOMMU granule is
 // larger than the CPU page.
 #include "impl/pagesize/pagesize_rules.h"

@@ -1,6 +1,6 @@
 #pragma once
 // dma-iommu's streaming map for a device whose IOMMU granule may exceed the CPU page
-// (iommu_dma_map_page, kernel-facts §4.3), written once and generic over the word type
+// (iommu_dma_map_page, docs/pagesize.md), written once and generic over the word type
 // (impl/generic_word.h): dma_granule.cpp runs it, proofs/pagesize proves what an untrusted
 // device can reach through it.
 #include <cstdint>

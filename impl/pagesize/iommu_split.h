@@ -1,5 +1,5 @@
 #pragma once
-// Our re-implementation of __iommu_map()'s split (kernel-facts §4.2): the min_pagesz
+// Our re-implementation of __iommu_map()'s split (docs/pagesize.md): the min_pagesz
 // check, then iommu_pgsize() chunk after chunk, one page per call before v5.15's
 // map_pages and `count` pages per call after. Returns the pages as runs (consecutive
 // calls with the same page size merged), or nothing for -EINVAL.

@@ -1,4 +1,4 @@
-// Unit tests of the re-implemented __iommu_map split: kernel-facts §4.2's examples, with and
+// Unit tests of the re-implemented __iommu_map split: docs/pagesize.md's examples, with and
 // without map_pages' count (the pages are the same; the calls are not), and the refusals.
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The rules that tell one kernel version's page-size logic from another's (kernel-facts
-// §4). A variant (variants.cpp) is the same code with these switched; each flag names the
+// The rules that tell one kernel version's page-size logic from another's (docs/pagesize.md).
+// A variant (variants.cpp) is the same code with these switched; each flag names the
 // commit or proposal that changed it.
 namespace dmacheck::impl::pagesize {
 

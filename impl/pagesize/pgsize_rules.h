@@ -1,5 +1,5 @@
 #pragma once
-// iommu_pgsize() (kernel-facts §4.2), written once and generic over the word type
+// iommu_pgsize() (docs/pagesize.md), written once and generic over the word type
 // (impl/generic_word.h): IommuSplit runs it on std::uint64_t, proofs/pagesize proves it on
 // Z3 bitvectors. Rules for W as in generic_word.h.
 #include "impl/generic_word.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Our re-implementation of seed 004's round trip through dma-iommu (kernel-facts §4.3):
+// Our re-implementation of seed 004's round trip through dma-iommu (docs/pagesize.md):
 // dma_alloc_coherent (dma-direct in bypass, page blocks of at least a granule through the
 // IOMMU, Sven's v2 5/8 sub-granule allocations), dma_get_sgtable (disabled above PAGE_SIZE
 // by his 3/8) and dma_map_sgtable on a second device (granule-aligned IOVA per entry, entries

@@ -6,19 +6,13 @@
 #include <string_view>
 #include <vector>
 
-#include "impl/bug_record.h"
-#include "impl/variant_record.h"
+#include "impl/catalogue.h"
 #include "impl/pagesize/pagesize_rules.h"
 
 namespace dmacheck::impl::pagesize {
 
-using Variant = impl::VariantRecord<Rules>;
+using Variant = VariantRecord<Rules>;
 
-using Bug = impl::BugRecord;
-
-const std::vector<Variant>& pagesizeVariants();
-const std::vector<Bug>& pagesizeBugs();
-const Variant* findPagesizeVariant(std::string_view nameOrAlias);
-const Bug* findPagesizeBug(std::string_view id);
+const Catalogue<Rules>& pagesizeCatalogue();
 
 }  // namespace dmacheck::impl::pagesize

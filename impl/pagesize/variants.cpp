@@ -1,5 +1,5 @@
-// The page-size variant registry and bug table. Facts come from ../shared/reference/
-// kernel-facts.md §4; ids it marks as unverified are repeated with "[unverified]".
+// The page-size variant registry and bug table, as docs/pagesize.md states them with public
+// commit ids; ids not yet checked against the public record are marked "[unverified]".
 // Findings of dmacheck itself are marked "(dmacheck finding)".
 #include <algorithm>
 
@@ -14,9 +14,7 @@ Rules rules(bool count, VfioBitmapRule bitmap, GranuleRule granule, bool proposa
   r.mapPagesCount = count;
   r.vfioBitmap = bitmap;
   r.granule = granule;
-  r.accountHostPagesOnce = proposal;
-  r.countWithoutWrap = proposal;
-  r.searchByLastByte = proposal;
+  r.accountHostPagesOnce = r.countWithoutWrap = r.searchByLastByte = proposal;
   return r;
 }
 
@@ -70,7 +68,7 @@ std::vector<Variant> buildVariants() {
   };
 }
 
-std::vector<Bug> buildBugs() {
+std::vector<BugRecord> buildBugs() {
   return {
       {"VFIO-SUBPAGE", "(seed 001) an IOMMU offering 4K|2M|1G on a 64K-page host makes MAP_DMA and UNMAP_DMA demand 2M alignment: "
        "64K-aligned maps the IOMMU can do are refused", "original type1", "v4.4 sub-page fix [unverified id]",
@@ -115,12 +113,6 @@ std::vector<Bug> buildBugs() {
 
 }  // namespace
 
-const std::vector<Variant>& pagesizeVariants() { return builtOnce<buildVariants>(); }
-
-const std::vector<Bug>& pagesizeBugs() { return builtOnce<buildBugs>(); }
-
-const Variant* findPagesizeVariant(std::string_view name) { return findRecord(pagesizeVariants(), name); }
-
-const Bug* findPagesizeBug(std::string_view id) { return findBugIn(pagesizeBugs(), id); }
+const Catalogue<Rules>& pagesizeCatalogue() { return builtCatalogue<buildVariants, buildBugs>(); }
 
 }  // namespace dmacheck::impl::pagesize

@@ -1,5 +1,5 @@
 #pragma once
-// VFIO type1's page-size rule and MAP_DMA's argument checks (kernel-facts §4.1), written
+// VFIO type1's page-size rule and MAP_DMA's argument checks (docs/pagesize.md), written
 // once and generic over the word type (impl/generic_word.h): VfioType1 runs them,
 // proofs/pagesize proves they accept exactly the representable maps.
 #include "impl/generic_word.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Our re-implementation of VFIO type1's map and unmap (drivers/vfio/vfio_iommu_type1.c,
-// kernel-facts §4.1): the user-visible page-size bitmap from the attached domains, the
+// docs/pagesize.md): the user-visible page-size bitmap from the attached domains, the
 // checks of VFIO_IOMMU_MAP_DMA in the kernel's order, v1 and v2 unmap, and the locked-page
 // accounting, done per vfio_dma as the kernel does (each pins the host pages it spans).
 #include <map>

@@ -7,7 +7,7 @@
 
 namespace dmacheck::impl {
 
-// How swiotlb_bounce() turns a tlb address into the original address (kernel-facts §1.5,
+// How swiotlb_bounce() turns a tlb address into the original address (docs/swiotlb.md,
 // CE-S9, CE-S10).
 enum class BounceRule {
   SlotOffset,       // <= v5.11: slot's orig_addr + in-slot offset (no min_align offset exists)

@@ -1,7 +1,7 @@
 #pragma once
 // SlotPool: our re-implementation of the kernel's SWIOTLB slot allocator (kernel/dma/
 // swiotlb.c: the slot metadata, per-area search, release with merging, and bounce), with
-// one variant's rules switched in. Written in our own words from kernel-facts.md; no
+// one variant's rules switched in. Written in our own words from docs/swiotlb.md; no
 // kernel code. It mirrors the kernel's data layout (free-run `list`, per-slot orig_addr,
 // alloc_size, pad_slots, per-area index/used) because that layout is where the bugs live.
 //

@@ -1,4 +1,4 @@
-// Where each version state puts the kernel-facts §1.8 triggers, slot for slot. These pin
+// Where each version state puts the docs/swiotlb.md triggers, slot for slot. These pin
 // our re-implementation to the documented behaviour of each kernel, independently of the
 // model: the model says whether a placement is allowed, these say which one the kernel made.
 #include <gtest/gtest.h>
@@ -17,7 +17,7 @@ SlotPool poolFor(const char* variant, std::uint32_t slots, std::uint32_t minAlig
   Config c;
   c.pool = {start, slots, 1, page};
   c.device.minAlignMask = minAlign;
-  return SlotPool(c, findSwiotlbVariant(variant)->rules);
+  return SlotPool(c, swiotlbCatalogue().findVariant(variant)->rules);
 }
 
 std::uint32_t mapSlot(SlotPool& p, std::uint64_t orig, std::uint64_t size, std::uint32_t align = 0) {
@@ -40,7 +40,7 @@ TEST(SlotPool, CeS1VsockAllocStartsAtTheOddIndexFromSw5On) {
 TEST(SlotPool, Seed000LogSlotsAndSearchNote) {
   Config c;
   c.pool = {0x97ff0000, 7168, 1, 4096};
-  SlotPool p(c, findSwiotlbVariant("linux-6.3")->rules);
+  SlotPool p(c, swiotlbCatalogue().findVariant("linux-6.3")->rules);
   for (int k = 0; k < 12; ++k) mapSlot(p, 0x50000000 + k * 0x40000, 0x40000);
   mapSlot(p, 0x50300000, 0x36800);
   for (std::uint64_t tlb : {0x98326800ULL, 0x98328800ULL, 0x9832a800ULL}) {

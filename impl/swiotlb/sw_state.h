@@ -1,5 +1,5 @@
 #pragma once
-// The version states of the SWIOTLB slot search (kernel-facts §1.6, SW-0 .. SW-11), in
+// The version states of the SWIOTLB slot search (docs/swiotlb.md, SW-0 .. SW-11), in
 // history order so that "state >= Sw7" reads as "from 04867a7a3332 on".
 namespace dmacheck::impl {
 

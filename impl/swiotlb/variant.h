@@ -8,19 +8,14 @@
 #include <string_view>
 #include <vector>
 
-#include "impl/bug_record.h"
+#include "impl/catalogue.h"
 #include "impl/swiotlb/rules.h"
-#include "impl/variant_record.h"
 
 namespace dmacheck::impl {
 
 using Variant = VariantRecord<Rules>;
-using Bug = BugRecord;
 
-const std::vector<Variant>& swiotlbVariants();
-const std::vector<Bug>& swiotlbBugs();
-const Variant* findSwiotlbVariant(std::string_view nameOrAliasOrCommit);
-const Bug* findSwiotlbBug(std::string_view id);
+const Catalogue<Rules>& swiotlbCatalogue();
 const Variant& latestSwiotlbVariant();
 
 }  // namespace dmacheck::impl

@@ -1,6 +1,6 @@
-// The SWIOTLB variant registry and bug table. Facts come from
-// ../shared/reference/kernel-facts.md (§1.6 version table, §1.8 triggers, §6 bug table);
-// ids marked there as unverified are repeated here as they are, with "[unverified]".
+// The SWIOTLB variant registry and bug table, as docs/swiotlb.md states them (its version
+// table, triggers and bug table); ids not yet checked against the public record are marked
+// "[unverified]".
 #include <algorithm>
 
 #include "impl/swiotlb/variant.h"
@@ -53,11 +53,8 @@ Rules stableMaskRules() {
 
 Rules proposalRules() {
   Rules r = with(rulesFor(SwState::Sw11), BounceRule::SignedAdjust, true, true);
-  r.countWrapDistance = true;
-  r.strideFromComparedBits = true;
-  r.alignOnFullAddress = true;
-  r.releaseStopsAtPoolEnd = true;
-  r.alignSizeIn64Bits = true;
+  r.countWrapDistance = r.strideFromComparedBits = r.alignOnFullAddress = true;
+  r.releaseStopsAtPoolEnd = r.alignSizeIn64Bits = true;
   return r;
 }
 
@@ -142,7 +139,7 @@ std::vector<Variant> buildVariants() {
   };
 }
 
-std::vector<Bug> buildBugs() {
+std::vector<BugRecord> buildBugs() {
   // Each bug: id, summary, introduced, fixed, invariants, trigger ops, trigger, first variant
   // that has it, first variant that no longer has it. Variants are in history order.
   return {
@@ -254,7 +251,7 @@ std::vector<Bug> buildBugs() {
 
 // Variants are listed in history order; a bug belongs to every variant from its first
 // variant up to (not including) the one that fixed it. A stable-branch state lists its own.
-void attachBugs(std::vector<Variant>& variants, const std::vector<Bug>& bugs) {
+void attachBugs(std::vector<Variant>& variants, const std::vector<BugRecord>& bugs) {
   std::vector<bool> listed(variants.size());
   for (std::size_t i = 0; i < variants.size(); ++i) listed[i] = !variants[i].knownBugs.empty();
   auto position = [&](const std::string& name) {
@@ -262,7 +259,7 @@ void attachBugs(std::vector<Variant>& variants, const std::vector<Bug>& bugs) {
       if (variants[i].name == name) return i;
     return variants.size();
   };
-  for (const Bug& bug : bugs) {
+  for (const BugRecord& bug : bugs) {
     const std::size_t from = position(bug.firstVariant);
     const std::size_t to = bug.fixedInVariant.empty() ? variants.size() : position(bug.fixedInVariant);
     for (std::size_t i = from; i < to && i < variants.size(); ++i)
@@ -272,26 +269,15 @@ void attachBugs(std::vector<Variant>& variants, const std::vector<Bug>& bugs) {
 
 }  // namespace
 
-const std::vector<Variant>& swiotlbVariants() {
-  static const std::vector<Variant> variants = [] {
-    std::vector<Variant> v = buildVariants();
-    attachBugs(v, swiotlbBugs());
-    return v;
+const Catalogue<Rules>& swiotlbCatalogue() {
+  static const Catalogue<Rules> catalogue = [] {
+    Catalogue<Rules> c{buildVariants(), buildBugs()};
+    attachBugs(c.variants, c.bugs);
+    return c;
   }();
-  return variants;
+  return catalogue;
 }
 
-const std::vector<Bug>& swiotlbBugs() { return builtOnce<buildBugs>(); }
-
-const Variant* findSwiotlbVariant(std::string_view name) {
-  if (const Variant* v = findRecord(swiotlbVariants(), name)) return v;
-  // A commit id given with more than 12 hex digits names the variant its 12-digit prefix names.
-  const bool hex = name.size() > 12 && name.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-  return hex ? findSwiotlbVariant(name.substr(0, 12)) : nullptr;
-}
-
-const Bug* findSwiotlbBug(std::string_view id) { return findBugIn(swiotlbBugs(), id); }
-
-const Variant& latestSwiotlbVariant() { return *findSwiotlbVariant("linux-6.10"); }
+const Variant& latestSwiotlbVariant() { return *swiotlbCatalogue().findVariant("linux-6.10"); }
 
 }  // namespace dmacheck::impl

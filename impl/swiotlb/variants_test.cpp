@@ -11,22 +11,22 @@ namespace {
 
 TEST(Variants, NamesAndAliasesResolveUniquely) {
   std::set<std::string> seen;
-  for (const auto& v : swiotlbVariants()) {
+  for (const auto& v : swiotlbCatalogue().variants) {
     EXPECT_TRUE(seen.insert(v.name).second) << v.name;
-    EXPECT_EQ(findSwiotlbVariant(v.name), &v);
+    EXPECT_EQ(swiotlbCatalogue().findVariant(v.name), &v);
     for (const auto& alias : v.aliases) {
       EXPECT_TRUE(seen.insert(alias).second) << alias;
-      EXPECT_EQ(findSwiotlbVariant(alias), &v) << alias;
+      EXPECT_EQ(swiotlbCatalogue().findVariant(alias), &v) << alias;
     }
   }
-  EXPECT_EQ(findSwiotlbVariant("bbb73a103fbb9f0e1b9b5b3eae3a2d0ab5a0d1e4")->name, "linux-6.3");
-  EXPECT_EQ(findSwiotlbVariant("no-such-kernel"), nullptr);
+  EXPECT_EQ(swiotlbCatalogue().findVariant("bbb73a103fbb9f0e1b9b5b3eae3a2d0ab5a0d1e4")->name, "linux-6.3");
+  EXPECT_EQ(swiotlbCatalogue().findVariant("no-such-kernel"), nullptr);
 }
 
 TEST(Variants, EveryBugNamesRealVariantsAndInvariants) {
-  for (const auto& bug : swiotlbBugs()) {
-    EXPECT_NE(findSwiotlbVariant(bug.firstVariant), nullptr) << bug.id;
-    if (!bug.fixedInVariant.empty()) EXPECT_NE(findSwiotlbVariant(bug.fixedInVariant), nullptr) << bug.id;
+  for (const auto& bug : swiotlbCatalogue().bugs) {
+    EXPECT_NE(swiotlbCatalogue().findVariant(bug.firstVariant), nullptr) << bug.id;
+    if (!bug.fixedInVariant.empty()) EXPECT_NE(swiotlbCatalogue().findVariant(bug.fixedInVariant), nullptr) << bug.id;
     EXPECT_FALSE(bug.invariants.empty()) << bug.id;
     EXPECT_GT(bug.triggerOps, 0) << bug.id;
   }
@@ -34,13 +34,13 @@ TEST(Variants, EveryBugNamesRealVariantsAndInvariants) {
 
 TEST(Variants, LatestUpstreamCarriesOnlyDmacheckFindings) {
   for (const auto& id : latestSwiotlbVariant().knownBugs)
-    EXPECT_NE(findSwiotlbBug(id)->summary.find("dmacheck finding"), std::string::npos) << id;
-  EXPECT_TRUE(findSwiotlbVariant("proposal-wrap-distance")->knownBugs.empty());
+    EXPECT_NE(swiotlbCatalogue().findBug(id)->summary.find("dmacheck finding"), std::string::npos) << id;
+  EXPECT_TRUE(swiotlbCatalogue().findVariant("proposal-wrap-distance")->knownBugs.empty());
 }
 
 TEST(Variants, SeedBugsSitWhereTheBugTableSays) {
   auto has = [](const char* variant, const char* bug) {
-    const auto& bugs = findSwiotlbVariant(variant)->knownBugs;
+    const auto& bugs = swiotlbCatalogue().findVariant(variant)->knownBugs;
     return std::find(bugs.begin(), bugs.end(), bug) != bugs.end();
   };
   EXPECT_TRUE(has("linux-6.3", "SW-DBLALLOC"));

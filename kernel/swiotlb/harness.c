@@ -40,6 +40,8 @@
  * tree's branches, not by the scans that record what a call did. */
 #define DMK_BOOKKEEPING __attribute__((no_sanitize("coverage")))
 
+#include "kernel/swiotlb/bounce_record.h"
+
 #ifdef DMK_INIT_POOL
 typedef struct io_tlb_pool dmk_pool_t;
 #define DMK_POOL(mem) (&(mem)->defpool)
@@ -74,8 +76,6 @@ static void copy_single_area(void) {
   if (mem) single_area.index = mem->index, single_area.used = mem->used;
 #endif
 }
-
-static void dmk_bounce_reset(unsigned long start, unsigned long end);
 
 static struct device device;
 static unsigned char *was_used;  /* claimed_call's scratch arrays, as long as the pool lives */
@@ -376,83 +376,7 @@ int dmk_swiotlb_has_alloc(void) {
 #endif
 }
 
-#if defined(DMK_GLOBAL_POOL) || defined(DMK_SINGLE_INDEX)
-/* A one-index pool reads as one area covering every slot. */
-static void single_area_layout(struct dmk_swiotlb_layout *layout, unsigned long nslabs) {
-  copy_single_area();
-  layout->areas = &single_area;
-  layout->area_size = sizeof(single_area);
-  layout->area_index_offset = offsetof(struct dmk_single_area, index);
-  layout->area_used_offset = offsetof(struct dmk_single_area, used);
-  layout->area_used_size = sizeof(single_area.used);
-  layout->nslabs = layout->area_nslabs = nslabs;
-  layout->nareas = 1;
-}
-#endif
+#include "kernel/swiotlb/pool_layout.h"
 
-int dmk_swiotlb_get_layout(struct dmk_swiotlb_layout *layout) {
-  if (!live) return DMK_SWIOTLB_BUSY;
-#ifdef DMK_GLOBAL_POOL
-  layout->slots = io_tlb_list;
-  layout->slot_size = layout->list_size = sizeof(*io_tlb_list);
-  layout->list_offset = 0;
-  single_area_layout(layout, io_tlb_nslabs);
-  return 0;
-#else
-  const dmk_pool_t *pool = DMK_POOL(mem);
-  layout->slots = pool->slots;
-  layout->slot_size = sizeof(pool->slots[0]);
-  layout->list_offset = offsetof(struct io_tlb_slot, list);
-  layout->list_size = sizeof(pool->slots[0].list);
-#ifdef DMK_SINGLE_INDEX
-  single_area_layout(layout, pool->nslabs);
-#else
-  layout->areas = pool->areas;
-  layout->area_size = sizeof(pool->areas[0]);
-  layout->area_index_offset = offsetof(struct io_tlb_area, index);
-  layout->area_used_offset = offsetof(struct io_tlb_area, used);
-  layout->area_used_size = sizeof(pool->areas[0].used);
-  layout->nslabs = pool->nslabs;
-  layout->area_nslabs = pool->area_nslabs;
-  layout->nareas = pool->nareas;
-#endif
-  return 0;
-#endif
-}
-
-/* The recorded bounces: copies that touch the pool, in call order. A copy outside the pool,
- * or a memset other than the initialiser's clearing of the pool, is not swiotlb's business
- * and is a BUG here. */
-#define MAX_COPIES 16
-static struct dmk_swiotlb_copy copies[MAX_COPIES];
-static size_t copy_count;
-static unsigned long pool_start, pool_end;
-
-DMK_BOOKKEEPING static int in_pool(const void *p) { return (unsigned long)p >= pool_start && (unsigned long)p < pool_end; }
-
-static void dmk_bounce_reset(unsigned long start, unsigned long end) {
-  pool_start = start, pool_end = end;
-  copy_count = 0;
-}
-
-DMK_BOOKKEEPING void *dmk_memcpy(void *dst, const void *src, size_t bytes) {
-  if (!in_pool(dst) && !in_pool(src)) dmk_bug(__FILE__, __LINE__, "memcpy outside the bounce pool");
-  if (copy_count < MAX_COPIES)
-    copies[copy_count++] = (struct dmk_swiotlb_copy){(unsigned long)dst, (unsigned long)src, bytes};
-  return dst;
-}
-
-DMK_BOOKKEEPING void *dmk_memset(void *dst, int value, size_t bytes) {
-  (void)value;
-  if (!in_pool(dst) && bytes) dmk_bug(__FILE__, __LINE__, "memset outside the bounce pool");
-  return dst;
-}
-
-DMK_BOOKKEEPING size_t dmk_swiotlb_copies(struct dmk_swiotlb_copy *out, size_t max) {
-  const size_t n = copy_count < max ? copy_count : max;
-  for (size_t i = 0; i < n; ++i) out[i] = copies[i];
-  copy_count = 0;
-  return n;
-}
 const char *dmk_swiotlb_bug(void) { return dmk_bug_message(); }
 const char *dmk_swiotlb_log(void) { return dmk_log_text(); }

@@ -10,7 +10,7 @@ namespace dmacheck::iova {
 
 enum class QueueKind { PerCpu, Single };  // dma-iommu flush queues: one per CPU, or one (v6.7+)
 
-// An IOVA domain as dma-iommu sets it up (kernel-facts §2.1, §3). Every quantity is in
+// An IOVA domain as dma-iommu sets it up (docs/iova.md). Every quantity is in
 // granules (IOMMU pages); pfn = IOVA >> granuleShift.
 struct Config {
   std::uint32_t granuleShift = 12;       // smallest IOMMU page size: 4K

@@ -1,5 +1,5 @@
 // Part of the spec (model/): the configuration and request rules, written from
-// kernel-facts §2.1 and §3. Shares no helper with impl/.
+// docs/iova.md Shares no helper with impl/.
 #include "model/iova/config_rules.h"
 
 #include <fmt/format.h>

@@ -1,5 +1,5 @@
-// THE SPEC (model/): see lifecycle_spec.h. Written from the invariants of kernel-facts
-// §2 and §3 with plain loops over interval lists; shares no helper with impl/.
+// THE SPEC (model/): see lifecycle_spec.h. Written from the invariants of docs/iova.md
+// with plain loops over interval lists; shares no helper with impl/.
 #include "model/iova/lifecycle_spec.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #pragma once
 // THE SPEC of what a device may reach after a streaming DMA map through an IOMMU whose
 // granule may be larger than the CPU page (seed 004; dmacheck's reference model). Plain
-// arithmetic from the rules kernel-facts §4.3 states; it shares no helper with impl/.
+// arithmetic from the rules docs/pagesize.md states; it shares no helper with impl/.
 //
 // * A mapped buffer must be reachable: the IOMMU translates a range that contains it, and
 //   the DMA address handed out points at the buffer's first byte (G-ADDR, G-COVER).

@@ -1,6 +1,6 @@
 #pragma once
 // THE SPEC of VFIO type1 map and unmap (dmacheck's reference model). Slow and plain on
-// purpose: the mappings are a list; every rule is stated directly from kernel-facts §4.1 and
+// purpose: the mappings are a list; every rule is stated directly from docs/pagesize.md and
 // the page-size rule below. It shares no helper with impl/: one bug cannot hit both.
 //
 // * The unit of a map is the larger of the host page (pinning, accounting and isolation

@@ -1,6 +1,6 @@
 #pragma once
 // THE MODEL IS THE SPEC. This file and everything in model/ is written from the
-// invariants in kernel-facts.md §1.7, for clarity and not speed. It shares no helper
+// invariants in docs/swiotlb.md, for clarity and not speed. It shares no helper
 // with impl/: a bug in an implementation's arithmetic cannot hide in the model.
 //
 // Which configurations and requests are meaningful at all. A trace or generator that

@@ -1,5 +1,5 @@
 #pragma once
-// The SWIOTLB invariants (kernel-facts §1.7), by stable id. Checks report these ids;
+// The SWIOTLB invariants (docs/swiotlb.md), by stable id. Checks report these ids;
 // traces, corpus expectations and the bug registry refer to them.
 #include "model/invariant_info.h"
 #include <string_view>

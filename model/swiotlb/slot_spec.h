@@ -1,6 +1,6 @@
 #pragma once
 // THE MODEL IS THE SPEC. SlotSpec states what any correct SWIOTLB slot allocator must
-// do (kernel-facts §1.7) without prescribing which slots it picks:
+// do (docs/swiotlb.md) without prescribing which slots it picks:
 //   - judge*(): is this answer allowed? (bounds, disjointness, alignment, page rule)
 //   - *Witness(): does a valid placement exist right now? A request may fail only when
 //     none does (S-COMPLETE); the witness is shown to the user when an allocator fails.

@@ -5,8 +5,8 @@
 
 #include <thread>
 
+#include "check/iova/target.h"
 #include "proofs/iova/theorems.h"
-#include "targets/iova/target.h"
 
 namespace dmacheck::proofs::iova {
 namespace {
@@ -21,7 +21,7 @@ std::vector<ProofJob> suite() {
   std::vector<const Theorem*> theorems;
   for (const Theorem& t : iovaTheorems()) theorems.push_back(&t);
   std::vector<const impl::iova::Variant*> variants;
-  for (const auto& v : impl::iova::iovaVariants()) variants.push_back(&v);
+  for (const auto& v : impl::iova::iovaCatalogue().variants) variants.push_back(&v);
   return Prover::allJobs(theorems, variants);
 }
 

@@ -1,8 +1,8 @@
 #include "proofs/iova/theorems.h"
 
+#include "check/iova/target.h"
 #include "impl/iova/flush_rule.h"
 #include "impl/iova/pfn_arith.h"
-#include "targets/iova/target.h"
 
 namespace dmacheck::proofs::iova {
 

@@ -11,15 +11,6 @@ namespace {
 
 using impl::iova::Rules;
 
-std::string statements(const char*, const Rules& rules) {
-  std::string text;
-  for (const Theorem& t : iovaTheorems())
-    if (t.applies(rules)) text += formulaText(t.id, t.state(rules));
-  return text;
-}
-
-Rules rulesOf(const char* variant) { return impl::iova::findIovaVariant(variant)->rules; }
-
 constexpr const char* kFixed = "proposal-checked-unmap";
 
 // One entry per field (the structured binding below stops compiling when a field is added).
@@ -48,7 +39,8 @@ TEST(IovaTheorems, StatementsFollowEveryRuleTheyRead) {
   Rules r;  // the binding stops compiling when a field is added
   [[maybe_unused]] auto& [allocator, inclusive, underflow, max32, max32Reset, max32Limit, retry, rcacheEnd, flushDepot,
                           warnUnknown, depotList, singleQueue, lazySwitch, fqPublished, freeIfUnmapped] = r;
-  expectStatementsFollowEveryRule(kMutations, 15, rulesOf, statements);
+  expectStatementsFollowEveryRule(kMutations, 15, impl::iova::iovaCatalogue(),
+                                  [](const char*, const Rules& rules) { return statementsFor(iovaTheorems(), rules); });
 }
 
 }  // namespace

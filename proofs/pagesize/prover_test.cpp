@@ -5,8 +5,8 @@
 
 #include <thread>
 
+#include "check/pagesize/target.h"
 #include "proofs/pagesize/theorems.h"
-#include "targets/pagesize/target.h"
 
 namespace dmacheck::proofs::pagesize {
 namespace {
@@ -22,7 +22,7 @@ TEST(PagesizeProofs, EveryVerdictAsExpectedAndEveryCounterexampleReplays) {
   for (const Theorem& t : pagesizeTheorems())
     if (t.id != "count-pages-stay-largest") theorems.push_back(&t);
   std::vector<const impl::pagesize::Variant*> variants;
-  for (const auto& v : impl::pagesize::pagesizeVariants()) {
+  for (const auto& v : impl::pagesize::pagesizeCatalogue().variants) {
 #ifdef DMACHECK_PROOF_SUBSET  // sanitizer builds: seed 001's state, today's logic and the fix
     if (v.name != "linux-4.3" && v.name != "linux-6.12" && v.name != "proposal-account-once") continue;
 #endif

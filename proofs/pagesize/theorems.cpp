@@ -1,9 +1,9 @@
 #include "proofs/pagesize/theorems.h"
 
+#include "check/pagesize/target.h"
 #include "impl/pagesize/granule_rules.h"
 #include "impl/pagesize/pgsize_rules.h"
 #include "impl/pagesize/vfio_rules.h"
-#include "targets/pagesize/target.h"
 
 namespace dmacheck::proofs::pagesize {
 

@@ -13,15 +13,6 @@ using impl::pagesize::GranuleRule;
 using impl::pagesize::Rules;
 using impl::pagesize::VfioBitmapRule;
 
-std::string statements(const char*, const Rules& rules) {
-  std::string text;
-  for (const Theorem& t : pagesizeTheorems())
-    if (t.applies(rules)) text += formulaText(t.id, t.state(rules));
-  return text;
-}
-
-Rules rulesOf(const char* variant) { return impl::pagesize::findPagesizeVariant(variant)->rules; }
-
 constexpr const char* kFixed = "proposal-account-once";
 
 // One entry per field (the structured binding below stops compiling when a field is added).
@@ -40,7 +31,9 @@ const std::vector<RuleMutation<Rules>> kMutations = {
 TEST(PagesizeTheorems, StatementsFollowEveryRuleTheyRead) {
   Rules r;  // the binding stops compiling when a field is added
   [[maybe_unused]] auto& [count, bitmap, accountOnce, withoutWrap, granule, sizeZero, lastByte, sgtable] = r;
-  expectStatementsFollowEveryRule(kMutations, 8, rulesOf, statements);
+  expectStatementsFollowEveryRule(
+      kMutations, 8, impl::pagesize::pagesizeCatalogue(),
+      [](const char*, const Rules& rules) { return statementsFor(pagesizeTheorems(), rules); });
 }
 
 }  // namespace

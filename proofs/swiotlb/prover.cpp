@@ -4,10 +4,9 @@
 
 #include "base/input_error.h"
 #include "check/swiotlb/checker.h"
-#include "targets/swiotlb/implementations.h"
+#include "check/swiotlb/target.h"
 #include "proofs/proof_selection.h"
 #include "proofs/smt/parallel.h"
-#include "targets/swiotlb/target.h"
 
 namespace dmacheck::proofs::swiotlb {
 
@@ -23,7 +22,7 @@ namespace {
 constexpr int kWitnessAttempts = 3;
 
 void replay(ProofResult& result) {
-  const auto impl = ds::findImplementation(result.variant->name);
+  const auto impl = ds::SwiotlbTarget::find(result.variant->name);
   try {
     ds::validateScenario(result.witness->scenario);
   } catch (const InputError& e) {
@@ -107,8 +106,8 @@ SwiotlbTarget::Proof outcome(ps::ProofResult r) {
 std::vector<SwiotlbTarget::Proof> SwiotlbTarget::prove(const ProofRequest& request) {
   std::vector<ps::ProofJob> jobs;
   for (const ps::Theorem* t : proofs::chosenTheorems(name, ps::swiotlbTheorems(), request.theorems))
-    for (const impl::Variant* v :
-         proofs::chosenVariants(variants(), request.impls, impl::findSwiotlbVariant, unknownImplementationMessage))
+    for (const impl::Variant* v : proofs::chosenVariants(
+             variants(), request.impls, [](const std::string& n) { return catalogue().findVariant(n); }, unknown))
       if (ps::theoremApplies(*t, *v)) jobs.push_back({t, v});
   if (jobs.empty()) throw InputError("no chosen theorem applies to the chosen variants (see proofs/README.md)");
   std::vector<Proof> out;

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<ProofJob> suite() {
   std::vector<ProofJob> jobs;
-  for (const auto& v : impl::swiotlbVariants()) {
+  for (const auto& v : impl::swiotlbCatalogue().variants) {
 #ifdef DMACHECK_PROOF_SUBSET  // sanitizer builds: the seed-000 state, upstream and the fix
     if (v.name != "linux-6.3" && v.name != "linux-6.10" && v.name != "proposal-wrap-distance") continue;
 #endif

@@ -12,7 +12,7 @@ namespace {
 using impl::Rules;
 
 std::string statements(const char* variant, const Rules& rules) {
-  impl::Variant v = *impl::findSwiotlbVariant(variant);
+  impl::Variant v = *impl::swiotlbCatalogue().findVariant(variant);
   v.rules = rules;
   const Symbols s;
   std::string text;
@@ -20,8 +20,6 @@ std::string statements(const char* variant, const Rules& rules) {
     if (theoremApplies(t, v)) text += formulaText(t.id, stateTheorem(t, v, s));
   return text;
 }
-
-Rules rulesOf(const char* variant) { return impl::findSwiotlbVariant(variant)->rules; }
 
 constexpr const char* kFixed = "proposal-wrap-distance";
 
@@ -56,7 +54,7 @@ TEST(SwiotlbTheorems, StatementsFollowEveryRuleTheyRead) {
   Rules r;  // the binding stops compiling when a field is added
   [[maybe_unused]] auto& [search, bounce, direction, coherent, pageGuard, listStops, maxMinus, byCallerSize, perArea,
                           maskedByAlloc, wrapDistance, strideCompared, fullAddress, releaseStops, align64] = r;
-  expectStatementsFollowEveryRule(kMutations, 15, rulesOf, statements);
+  expectStatementsFollowEveryRule(kMutations, 15, impl::swiotlbCatalogue(), statements);
 }
 
 }  // namespace

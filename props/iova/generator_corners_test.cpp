@@ -6,10 +6,10 @@
 
 #include <rapidcheck.h>
 
+#include "check/iova/target.h"
 #include "props/generator_share.h"
-#include "props/precondition_coverage.h"
 #include "props/iova/generators.h"
-#include "targets/iova/target.h"
+#include "props/precondition_coverage.h"
 
 namespace dmacheck::iova {
 namespace {

@@ -1,6 +1,6 @@
 #include "props/iova/generators.h"
 
-#include "check/iova/trace_codec.h"
+#include "check/iova/target.h"
 #include "model/iova/config_rules.h"
 
 namespace dmacheck::iova {
@@ -48,7 +48,7 @@ rc::Gen<Op> genOp(const Config& c, const Palette& p) {
 
 }  // namespace
 
-rc::Gen<Config> genConfig() {
+static rc::Gen<Config> genConfig() {
   return rc::gen::map(
       rc::gen::tuple(rc::gen::elementOf(std::vector<std::uint64_t>{1, 1, 2, 4}), rc::gen::elementOf(std::vector<std::uint64_t>{16, 32, 64, 128}),
                      rc::gen::inRange(0, 3), rc::gen::inRange<std::uint32_t>(1, 3), rc::gen::elementOf(std::vector<std::uint32_t>{1, 2, 4}),

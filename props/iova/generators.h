@@ -12,7 +12,6 @@
 
 namespace dmacheck::iova {
 
-rc::Gen<Config> genConfig();
 rc::Gen<Scenario> genScenario();
 
 void showValue(const Scenario& scenario, std::ostream& os);

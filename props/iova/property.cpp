@@ -1,9 +1,9 @@
 // The one generic iova property: for every generated scenario, the checker finds no
 // violated invariant. It never asks which implementation runs; `dmacheck check`, the zoo and
 // the ctest suites all call it as IovaTarget::property.
+#include "check/iova/target.h"
 #include "props/iova/generators.h"
 #include "props/property_runner.h"
-#include "targets/iova/target.h"
 
 namespace dmacheck::iova {
 

@@ -4,8 +4,8 @@
 // cases): every invariant at least 44% (G-EXPOSE).
 #include <gtest/gtest.h>
 
+#include "check/pagesize/target.h"
 #include "props/precondition_coverage.h"
-#include "targets/pagesize/target.h"
 
 namespace dmacheck::pagesize {
 namespace {

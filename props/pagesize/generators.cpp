@@ -83,7 +83,7 @@ rc::Gen<Op> genOp(const Palette& p) {
 
 }  // namespace
 
-rc::Gen<VfioConfig> genConfig() {
+static rc::Gen<VfioConfig> genConfig() {
   return rc::gen::apply(
       [](std::uint32_t shift, PageSizes first, PageSizes second, bool v2, std::uint32_t limit) {
         std::vector<PageSizes> domains = {first};

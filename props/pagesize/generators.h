@@ -12,7 +12,6 @@
 
 namespace dmacheck::pagesize {
 
-rc::Gen<VfioConfig> genConfig();
 rc::Gen<Scenario> genScenario();
 
 void showValue(const Scenario& scenario, std::ostream& os);

@@ -9,10 +9,10 @@
 
 #include <rapidcheck.h>
 
+#include "check/swiotlb/target.h"
 #include "props/generator_share.h"
 #include "props/precondition_coverage.h"
 #include "props/swiotlb/generators.h"
-#include "targets/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 namespace {

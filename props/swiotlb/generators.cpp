@@ -1,6 +1,6 @@
 #include "props/swiotlb/generators.h"
 
-#include "check/swiotlb/report.h"
+#include "check/swiotlb/target.h"
 
 namespace dmacheck::swiotlb {
 
@@ -60,7 +60,7 @@ rc::Gen<std::uint32_t> genSlots() {
 
 }  // namespace
 
-rc::Gen<Config> genConfig() {
+static rc::Gen<Config> genConfig() {
   return rc::gen::apply(
       [](std::uint32_t pageSize, std::uint32_t slots, std::uint32_t areas, std::uint64_t base, std::uint32_t pageShift,
          std::uint32_t minAlign, std::uint64_t boundary) {
@@ -138,6 +138,6 @@ rc::Gen<Scenario> genScenario() {
   });
 }
 
-void showValue(const Scenario& scenario, std::ostream& os) { os << "\n" << renderTrace(scenario, {}); }
+void showValue(const Scenario& scenario, std::ostream& os) { os << "\n" << SwiotlbTarget::trace(scenario, {}); }
 
 }  // namespace dmacheck::swiotlb

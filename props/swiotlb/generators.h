@@ -14,7 +14,6 @@
 
 namespace dmacheck::swiotlb {
 
-rc::Gen<Config> genConfig();
 rc::Gen<Scenario> genScenario();
 
 // RapidCheck prints counterexamples with this (ADL): the scenario as a trace.

@@ -1,9 +1,9 @@
 // The one generic swiotlb property: for every generated scenario, the checker finds no
 // violated invariant. It never asks which implementation runs; `dmacheck check`, the zoo and
 // the ctest suites all call it as SwiotlbTarget::property.
-#include "props/swiotlb/generators.h"
+#include "check/swiotlb/target.h"
 #include "props/property_runner.h"
-#include "targets/swiotlb/target.h"
+#include "props/swiotlb/generators.h"
 
 namespace dmacheck::swiotlb {
 

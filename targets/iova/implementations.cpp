@@ -1,8 +1,6 @@
-#include "targets/iova/implementations.h"
+#include "check/iova/target.h"
 
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "impl/iova/dma_domain.h"
 #include "impl/iova/s390_bitmap.h"
@@ -26,20 +24,21 @@ Implementation fromVariant(const impl::iova::Variant& v) {
 // The re-implemented generation a tree's version belongs to (newer than every variant: the newest).
 const impl::iova::Variant& variantOfVersion(const kernel::TreeVersion& v) {
   const impl::iova::Variant* found =
-      kernel::variantOfVersion(v, [](const std::string& n) { return impl::iova::findIovaVariant(n); });
-  return found ? *found : *impl::iova::findIovaVariant("linux-6.12");
+      kernel::variantOfVersion(v, [](const std::string& n) { return impl::iova::iovaCatalogue().findVariant(n); });
+  return found ? *found : *impl::iova::iovaCatalogue().findVariant("linux-6.12");
 }
 
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the tree's generation (by
 // version: dma-iommu.c is not the tree's), judged (corpus verdicts) as the variant its code
 // behaves as, which `dmacheck kernel` derived.
-std::optional<Implementation> kernelImplementation() {
+std::optional<Implementation> treeCode() {
   const auto lib = kernel::builtLibraryFrom(kernel::iovaTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
     const impl::iova::Variant& byVersion = variantOfVersion(kernel::TreeVersion::parse(lib->version));
-    const impl::iova::Variant* judged = lib->judge.empty() ? nullptr : impl::iova::findIovaVariant(lib->judge);
+    const impl::iova::Variant* judged =
+        lib->judge.empty() ? nullptr : impl::iova::iovaCatalogue().findVariant(lib->judge);
     auto record = kernel::treeVariant(judged ? *judged : byVersion, lib->version, "drivers/iommu/iova.c",
                                       "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer (" +
                                           byVersion.name + "'s rules)");
@@ -57,24 +56,10 @@ std::optional<Implementation> kernelImplementation() {
 
 }  // namespace
 
-std::optional<Implementation> findImplementation(const std::string& name) {
-  if (const auto* v = impl::iova::findIovaVariant(name)) return fromVariant(*v);
-  if (name == "kernel") return kernelImplementation();
-  return std::nullopt;
-}
+Implementation IovaTarget::implementationOf(const Variant& v) { return fromVariant(v); }
 
-std::vector<Implementation> allImplementations() {
-  std::vector<Implementation> all;
-  for (const auto& v : impl::iova::iovaVariants()) all.push_back(fromVariant(v));
-  return all;
-}
+std::optional<Implementation> IovaTarget::kernelImplementation() { return treeCode(); }
 
-std::string unknownImplementationMessage(const std::string& name) {
-  if (name == "kernel")
-    return "implementation 'kernel' is a tree's own iova.c: run it through "
-           "`dmacheck kernel --src LINUX_TREE --target iova <command>`";
-  return fmt::format("unknown iova implementation '{}' (known: {}; aliases too: see 'dmacheck list --target iova')",
-                     name, impl::recordNames(impl::iova::iovaVariants()));
-}
+const kernel::TreeRecipe* IovaTarget::treeRecipe() { return &kernel::iovaTreeRecipe(); }
 
 }  // namespace dmacheck::iova

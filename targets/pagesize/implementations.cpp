@@ -1,6 +1,4 @@
-#include "targets/pagesize/implementations.h"
-
-#include <fmt/format.h>
+#include "check/pagesize/target.h"
 
 #include "impl/pagesize/page_size_stack.h"
 
@@ -17,19 +15,6 @@ Implementation fromVariant(const impl::pagesize::Variant& v) {
 
 }  // namespace
 
-std::optional<Implementation> findImplementation(const std::string& name) {
-  if (const auto* v = impl::pagesize::findPagesizeVariant(name)) return fromVariant(*v);
-  return std::nullopt;
-}
-
-std::vector<Implementation> allImplementations() {
-  std::vector<Implementation> all;
-  for (const auto& v : impl::pagesize::pagesizeVariants()) all.push_back(fromVariant(v));
-  return all;
-}
-
-std::string unknownImplementationMessage(const std::string& name) {
-  return fmt::format("unknown pagesize implementation '{}' (known: {})", name, impl::recordNames(impl::pagesize::pagesizeVariants()));
-}
+Implementation PagesizeTarget::implementationOf(const Variant& v) { return fromVariant(v); }
 
 }  // namespace dmacheck::pagesize

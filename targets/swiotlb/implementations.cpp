@@ -1,6 +1,4 @@
-#include "targets/swiotlb/implementations.h"
-
-#include <fmt/format.h>
+#include "check/swiotlb/target.h"
 
 #include "impl/swiotlb/slot_pool.h"
 #include "kernel/swiotlb/kernel_slot_pool.h"
@@ -18,18 +16,19 @@ Implementation fromVariant(const impl::Variant& v) {
 
 // The re-implemented variant a tree's version runs (a tree newer than every variant: the latest).
 const impl::Variant& variantOfVersion(const kernel::TreeVersion& v) {
-  const impl::Variant* found = kernel::variantOfVersion(v, [](const std::string& n) { return impl::findSwiotlbVariant(n); });
+  const impl::Variant* found =
+      kernel::variantOfVersion(v, [](const std::string& n) { return impl::swiotlbCatalogue().findVariant(n); });
   return found ? *found : impl::latestSwiotlbVariant();
 }
 
 // A tree's own swiotlb.c, when `dmacheck kernel` built one and named it in the environment
 // ("LIBRARY:VERSION"), judged (corpus verdicts) as the variant its code behaves as, which
 // `dmacheck kernel` derived; without one, as the variant of the same release.
-std::optional<Implementation> kernelImplementation() {
+std::optional<Implementation> treeCode() {
   const auto lib = kernel::builtLibraryFrom(kernel::swiotlbTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
   static const auto built = [&] {
-    const impl::Variant* judged = lib->judge.empty() ? nullptr : impl::findSwiotlbVariant(lib->judge);
+    const impl::Variant* judged = lib->judge.empty() ? nullptr : impl::swiotlbCatalogue().findVariant(lib->judge);
     const impl::Variant& beside = judged ? *judged : variantOfVersion(kernel::TreeVersion::parse(lib->version));
     auto record = kernel::treeVariant(beside, lib->version, "kernel/dma/swiotlb.c",
                                       "the real swiotlb.c of linux " + lib->version + " (beside re-implemented " +
@@ -48,24 +47,10 @@ std::optional<Implementation> kernelImplementation() {
 
 }  // namespace
 
-std::optional<Implementation> findImplementation(const std::string& name) {
-  if (const impl::Variant* v = impl::findSwiotlbVariant(name)) return fromVariant(*v);
-  if (name == "kernel") return kernelImplementation();
-  return std::nullopt;
-}
+Implementation SwiotlbTarget::implementationOf(const Variant& v) { return fromVariant(v); }
 
-std::vector<Implementation> allImplementations() {
-  std::vector<Implementation> all;
-  for (const auto& v : impl::swiotlbVariants()) all.push_back(fromVariant(v));
-  return all;
-}
+std::optional<Implementation> SwiotlbTarget::kernelImplementation() { return treeCode(); }
 
-std::string unknownImplementationMessage(const std::string& name) {
-  if (name == "kernel")
-    return "implementation 'kernel' is a tree's own swiotlb.c: run it through "
-           "`dmacheck kernel --src LINUX_TREE --target swiotlb <command>`";
-  return fmt::format("unknown swiotlb implementation '{}' (known: {}; aliases and commit ids too: see "
-                     "'dmacheck list')", name, impl::recordNames(impl::swiotlbVariants()));
-}
+const kernel::TreeRecipe* SwiotlbTarget::treeRecipe() { return &kernel::swiotlbTreeRecipe(); }
 
 }  // namespace dmacheck::swiotlb

@@ -2,7 +2,7 @@
 #include <rapidcheck.h>
 
 #include "props/property_runner.h"
-#include "targets/toy/target.h"
+#include "targets/toy/toy.h"
 
 namespace dmacheck::toy {
 

@@ -1,7 +1,5 @@
 #include "targets/toy/toy.h"
 
-#include "targets/toy/target.h"
-
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -60,17 +58,6 @@ class Bump : public BumpAllocator {
   Rules rules_;
 };
 
-std::string opText(const Op& op) {
-  if (const auto* a = std::get_if<AllocOp>(&op)) return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}});
-  return "reset";
-}
-
-std::string opLine(const Op& op, const std::string& comment) {
-  if (const auto* a = std::get_if<AllocOp>(&op))
-    return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}}, comment);
-  return formatTraceLine("reset", {}, comment);
-}
-
 // One step of the one checker loop (check/check_run.h).
 class Steps {
  public:
@@ -107,44 +94,54 @@ struct Policy {
     return c.ops.size() < m.best().ops.size() || c.config.capacity < m.best().config.capacity;
   }
   static void prepare(Minimizer<Policy>&) {}
-  static bool simplify(Minimizer<Policy>& m) {
-    return m.tryEdit([](Scenario& c) { return c.config.capacity > 1 && (c.config.capacity /= 2, true); });
+  static void simplify(Minimizer<Policy>& m) {
+    m.tryEdit([](Scenario& c) { return c.config.capacity > 1 && (c.config.capacity /= 2, true); });
   }
 };
 
+std::vector<impl::BugRecord> toyBugs() {
+  return {{"TOY-OFF-BY-ONE",
+           "the fit test lets an allocation end one byte past the arena",
+           "toy-1.0",
+           "toy-1.1",
+           {"B-FIT"},
+           1,
+           "capacity 1: alloc 2 bytes",
+           false,
+           "toy-1.0",
+           "toy-1.1"},
+          {"TOY-SPIN",
+           "a request that does not fit waits for space that nothing will free",
+           "toy-0.9",
+           "toy-1.0",
+           {"B-TERM"},
+           1,
+           "capacity 1: alloc 2 bytes",
+           false,
+           "toy-0.9",
+           "toy-1.0"}};
+}
+
+std::vector<Variant> toyVariants() {
+  return {
+      {"toy-0.9", {"toy-spin"}, "TOY-0", "-", "-", "the seeded endless wait", {.waitsForSpace = true}, {"TOY-SPIN"}},
+      {"toy-1.0",
+       {"toy-buggy"},
+       "TOY-1",
+       "-",
+       "-",
+       "the seeded off-by-one",
+       {.fitsOneByteMore = true},
+       {"TOY-OFF-BY-ONE"}},
+      {"toy-1.1", {}, "TOY-2", "-", "-", "the fixed fit test", {}, {}}};
+}
+
 }  // namespace
 
-const std::vector<Bug>& toyBugs() {
-  static const std::vector<Bug> bugs = {
-      {"TOY-OFF-BY-ONE", "the fit test lets an allocation end one byte past the arena", "toy-1.0", "toy-1.1",
-       {"B-FIT"}, 1, "capacity 1: alloc 2 bytes", false, "toy-1.0", "toy-1.1"},
-      {"TOY-SPIN", "a request that does not fit waits for space that nothing will free", "toy-0.9", "toy-1.0",
-       {"B-TERM"}, 1, "capacity 1: alloc 2 bytes", false, "toy-0.9", "toy-1.0"}};
-  return bugs;
-}
+const impl::Catalogue<Rules>& toyCatalogue() { return impl::builtCatalogue<toyVariants, toyBugs>(); }
 
-const std::vector<Variant>& toyVariants() {
-  static const std::vector<Variant> variants = {
-      {"toy-0.9", {"toy-spin"}, "TOY-0", "-", "-", "the seeded endless wait", {.waitsForSpace = true}, {"TOY-SPIN"}},
-      {"toy-1.0", {"toy-buggy"}, "TOY-1", "-", "-", "the seeded off-by-one", {.fitsOneByteMore = true}, {"TOY-OFF-BY-ONE"}},
-      {"toy-1.1", {}, "TOY-2", "-", "-", "the fixed fit test", {}, {}}};
-  return variants;
-}
-
-std::optional<Implementation> findImplementation(const std::string& name) {
-  const Variant* v = impl::findRecord(toyVariants(), name);
-  if (!v) return std::nullopt;
-  return Implementation{v->name, v, [rules = v->rules](const Config& c) { return std::make_unique<Bump>(c, rules); }};
-}
-
-std::vector<Implementation> allImplementations() {
-  std::vector<Implementation> all;
-  for (const Variant& v : toyVariants()) all.push_back(*findImplementation(v.name));
-  return all;
-}
-
-std::string unknownImplementationMessage(const std::string& name) {
-  return fmt::format("unknown toy implementation '{}' (known: {})", name, impl::recordNames(toyVariants()));
+Implementation ToyTarget::implementationOf(const Variant& v) {
+  return {v.name, &v, [rules = v.rules](const Config& c) { return std::make_unique<Bump>(c, rules); }};
 }
 
 void validateScenario(const Scenario& s) {
@@ -152,7 +149,7 @@ void validateScenario(const Scenario& s) {
     throw InputError(fmt::format("arena capacity {:#x} is outside 1..0x100000", s.config.capacity));
   for (std::size_t i = 0; i < s.ops.size(); ++i)
     if (const auto* a = std::get_if<AllocOp>(&s.ops[i]); a && (a->size < 1 || a->size > s.config.capacity + 1))
-      throw InputError(fmt::format("operation {} ({}): size must be 1..capacity+1", i + 1, opText(s.ops[i])));
+      throw InputError(fmt::format("operation {} ({}): size must be 1..capacity+1", i + 1, opLine(s.ops[i])));
 }
 
 CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options,
@@ -163,6 +160,12 @@ CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOpt
 
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant) {
   return Minimizer<Policy>(s, make, invariant).result();
+}
+
+std::string opLine(const Op& op, const std::string& comment) {
+  if (const auto* a = std::get_if<AllocOp>(&op))
+    return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}}, comment);
+  return formatTraceLine("reset", {}, comment);
 }
 
 std::vector<std::string> headerLines(const Config& c) {
@@ -188,34 +191,30 @@ Op TraceSyntax::readOp(const TraceLine& line, const Config&) {
 
 std::optional<std::string> TraceSyntax::configProblem(const Config&) { return std::nullopt; }
 
-std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run) {
-  return renderTraceText("toy", s, meta, run, headerLines, opLine);
-}
-
 std::string renderStep(const StepReport& r) {
   std::string out;
-  out += fmt::format("  {:>2} {:<24} -> {}\n", r.step, opText(r.op), r.outcome);
+  out += fmt::format("  {:>2} {:<24} -> {}\n", r.step, opLine(r.op), r.outcome);
   for (const Violation& v : r.violations) out += fmt::format("     ! {} violated: {}\n", v.invariant, v.detail);
   return out;
 }
 
-DecodedInput decodeInput(const std::uint8_t* data, std::size_t size) {
-  DecodedInput in;
-  if (size > 0) in.variantChoice = data[0];
-  if (size > 1) in.scenario.config.capacity = 1 + data[1] % 32;
-  for (std::size_t i = 2; i < size; ++i) {
-    const unsigned b = data[i] % 8;
-    if (b == 0) in.scenario.ops.push_back(ResetOp{});
-    else in.scenario.ops.push_back(AllocOp{std::min<std::uint64_t>(b, in.scenario.config.capacity + 1)});
-  }
-  return in;
+void decodeConfig(ByteFieldReader& in, Config& config) { config.capacity = 1 + in.byte() % 32; }
+
+bool decodeOp(ByteFieldReader& in, Scenario& s) {
+  const unsigned b = in.byte() % 8;
+  if (b == 0)
+    s.ops.push_back(ResetOp{});
+  else
+    s.ops.push_back(AllocOp{std::min<std::uint64_t>(b, s.config.capacity + 1)});
+  return true;
 }
 
-std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice) {
-  std::vector<std::uint8_t> out = {variantChoice, static_cast<std::uint8_t>((s.config.capacity - 1) % 32)};
-  for (const Op& op : s.ops)
-    out.push_back(std::holds_alternative<ResetOp>(op) ? 0 : static_cast<std::uint8_t>(std::get<AllocOp>(op).size % 8));
-  return out;
+void encodeConfig(std::vector<std::uint8_t>& out, const Config& c) {
+  out.push_back(static_cast<std::uint8_t>((c.capacity - 1) % 32));
+}
+
+void encodeOp(std::vector<std::uint8_t>& out, const Op& op, const Config&) {
+  out.push_back(std::holds_alternative<ResetOp>(op) ? 0 : static_cast<std::uint8_t>(std::get<AllocOp>(op).size % 8));
 }
 
 }  // namespace dmacheck::toy

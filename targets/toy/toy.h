@@ -15,12 +15,14 @@
 #include <variant>
 #include <vector>
 
+#include "check/byte_fields.h"
 #include "check/check_run.h"
+#include "check/implementation.h"
+#include "check/target.h"
 #include "check/trace_document.h"
 #include "check/trace_reader.h"
 #include "check/trace_render.h"
-#include "impl/bug_record.h"
-#include "impl/variant_record.h"
+#include "impl/catalogue.h"
 #include "model/invariant_info.h"
 
 namespace dmacheck::toy {
@@ -67,25 +69,16 @@ struct Rules {
   bool waitsForSpace = false;    // the seeded bug TOY-SPIN: a full arena is retried forever
 };
 using Variant = impl::VariantRecord<Rules>;
-using Bug = impl::BugRecord;
-const std::vector<Variant>& toyVariants();
-const std::vector<Bug>& toyBugs();
+const impl::Catalogue<Rules>& toyCatalogue();
+using Implementation = dmacheck::Implementation<Variant, Factory, Op>;
 
-struct Implementation {
-  std::string name;
-  const Variant* variant = nullptr;
-  Factory make;
-};
-std::optional<Implementation> findImplementation(const std::string& name);
-std::vector<Implementation> allImplementations();
-std::string unknownImplementationMessage(const std::string& name);
-
-// The engine-facing functions every target names the same (targets/target.h).
+// The engine-facing functions every target names the same (check/target.h).
 void validateScenario(const Scenario& s);
 CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOptions& options = {},
                           const CheckResult::Sink& sink = {});
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
 std::vector<std::string> headerLines(const Config& config);
+std::string opLine(const Op& op, const std::string& comment = "");
 
 struct TraceSyntax {
   using Scenario = toy::Scenario;
@@ -96,17 +89,35 @@ struct TraceSyntax {
   static Op readOp(const TraceLine& line, const Config& config);
   static std::optional<std::string> configProblem(const Config& config);
 };
-std::string renderTrace(const Scenario& s, const TraceMeta& meta, const CheckResult* run = nullptr);
 // One step of the replay report (the frame around it: TargetBase::replay).
 std::string renderStep(const StepReport& report);
 
-// Fuzzer bytes: [variant choice] [capacity - 1] then one byte per operation, 0 = reset,
+// Fuzzer bytes: [capacity - 1] [variant choice] then one byte per operation, 0 = reset,
 // 1..7 = alloc of that many bytes (other values are taken modulo 8).
-struct DecodedInput {
-  Scenario scenario;
-  std::uint8_t variantChoice = 0;
+// The target's fields in the shared frame (check/fuzz_input.h).
+void decodeConfig(ByteFieldReader& in, Config& config);
+bool decodeOp(ByteFieldReader& in, Scenario& scenario);
+void encodeConfig(std::vector<std::uint8_t>& out, const Config& config);
+void encodeOp(std::vector<std::uint8_t>& out, const Op& op, const Config& config);
+
+// The descriptor (check/target.h). A test build adds it to the registry through
+// DMACHECK_TEST_TARGETS_HEADER (targets/registry.h).
+struct ToyTarget : TargetBase<ToyTarget, Scenario, Implementation, CheckResult> {
+  static constexpr std::string_view name = "toy";
+  static constexpr std::string_view title = "a bump allocator with one invariant (test-only)";
+  static constexpr std::string_view fixedLogic = "toy-1.1";
+  static constexpr std::string_view latestUpstream = "toy-1.1";
+  static constexpr auto& invariants = kInvariants;
+  static const auto& catalogue() { return toyCatalogue(); }
+  static Implementation implementationOf(const Variant& v);
+  using Syntax = TraceSyntax;
+  static bool cheapToCheck(const Scenario&) { return true; }
+  static const dmacheck::kernel::TreeRecipe* treeRecipe() { return nullptr; }  // no harness of a tree's code
+  static PropertyOutcome property(const Implementation& impl, const PropertyBudget& budget);  // property.cpp
+  static std::vector<Proof> prove(const ProofRequest& request);                               // toy.cpp
 };
-DecodedInput decodeInput(const std::uint8_t* data, std::size_t size);
-std::vector<std::uint8_t> encodeInput(const Scenario& s, std::uint8_t variantChoice = 0);
+static_assert(dmacheck::Target<ToyTarget>);
 
 }  // namespace dmacheck::toy
+
+#define DMACHECK_TEST_TARGETS , dmacheck::toy::ToyTarget

@@ -30,7 +30,7 @@ expect 1 "FAIL: B-FIT violated" check --target toy --impl toy-1.0 --seed 1 --run
 expect 0 "no invariant violated" check --target toy --impl toy-1.1 --seed 1 --runs 2000
 expect 1 "VIOLATED: B-FIT at step 1" replay "$corpus/off-by-one.trace" --impl toy-buggy
 expect 0 "OK: all 1 steps hold" replay "$corpus/off-by-one.trace" --impl toy-1.1
-printf '\001\000\002' >input.bin  # fuzzer bytes: variant 1 (toy-1.0), capacity 1, alloc 2
+printf '\000\001\002' >input.bin  # fuzzer bytes: capacity 1, variant 1 (toy-1.0), alloc 2
 expect 1 "VIOLATED: B-FIT at step 1" replay input.bin --target toy
 expect 0 "6 passed, 0 failed" corpus "$corpus"
 expect 2 "unknown toy implementation 'nope'" check --target toy --impl nope

@@ -4,10 +4,10 @@
 //
 // A target's folders (model/T, impl/T, check/T, props/T, targets/T, corpus/T, ...) name
 // their functions the same way in namespace dmacheck::T (checkScenario, minimizeScenario,
-// renderTrace, renderStep, headerLines, encodeInput, validateScenario, found by
-// argument-dependent lookup on T's Scenario); targets/T/target.h declares the descriptor,
-// deriving from TargetBase, which supplies the engine-facing calls; the `Target` concept
-// below is what every command and engine requires, checked where the descriptor is
+// renderStep, headerLines, opLine, decodeOp, encodeOp, validateScenario, ..., found by
+// argument-dependent lookup on T's types); check/T/target.h declares them and the
+// descriptor, deriving from TargetBase, which supplies the engine-facing calls; the `Target`
+// concept below is what every command and engine requires, checked where the descriptor is
 // declared and where the registry (targets/registry.h) lists it.
 #include <concepts>
 #include <cstdint>
@@ -17,25 +17,35 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "check/check_options.h"
+#include "check/fuzz_input.h"
 #include "check/proof_outcome.h"
 #include "check/property_outcome.h"
 #include "check/trace_document.h"
 #include "check/trace_reader.h"
 #include "check/trace_render.h"
 #include "check/violation.h"
-#include "kernel/tree_recipe.h"
+#include "impl/bug_record.h"
+#include "impl/variant_record.h"
 #include "model/invariant_info.h"
 
 namespace dmacheck {
 
+namespace kernel {
+struct TreeRecipe;  // kernel/tree_recipe.h: how `dmacheck kernel` builds a tree's code for a target
+}
+
 // The calls every engine makes, in terms of the target namespace's own functions. Derived
-// provides the types and the registry functions (see the concept).
+// provides the types, its catalogue (impl/catalogue.h) and how a variant is run (see the concept).
 template <class Derived, class ScenarioT, class ImplementationT, class CheckResultT>
 struct TargetBase {
   using Scenario = ScenarioT;
   using Implementation = ImplementationT;
   using CheckResult = CheckResultT;
+  using Variant = typename Implementation::Variant;
+  using Bug = impl::BugRecord;
   using TraceMeta = dmacheck::TraceMeta;
   using PropertyBudget = dmacheck::PropertyBudget;
   using PropertyOutcome = dmacheck::PropertyOutcome<Scenario>;
@@ -58,7 +68,12 @@ struct TargetBase {
       if (v.invariant == invariant) return v;
     return std::nullopt;
   }
-  static std::string trace(const Scenario& s, const TraceMeta& m, const CheckResult* r) { return renderTrace(s, m, r); }
+  // The scenario as trace text; with a run's reports, each operation's outcome as a comment.
+  static std::string trace(const Scenario& s, const TraceMeta& m, const CheckResult* r = nullptr) {
+    const auto header = [](const auto& config) { return headerLines(config); };
+    const auto line = [](const auto& op, const std::string& comment) { return opLine(op, comment); };
+    return renderTraceText(Derived::name, s, m, r, header, line);
+  }
   // Every step's report to `sink` as it is made (kept nowhere): a replay of a long trace.
   static CheckResult check(const Scenario& s, const Implementation& i, bool stopAtFirst,
                            const typename CheckResult::Sink& sink) {
@@ -84,7 +99,9 @@ struct TargetBase {
     for (const auto& report : r.reports) out += replayStep(report);
     return out + replayEnd(r, r.reports.size());
   }
-  static std::vector<std::uint8_t> encode(const Scenario& s) { return encodeInput(s); }
+  static std::vector<std::uint8_t> encode(const Scenario& s, std::uint8_t variantChoice = 0) {
+    return encodeScenario(s, variantChoice);
+  }
   static void validate(const Scenario& s) { validateScenario(s); }
   // A trace's scenario, checked against the target's client rules (InputError if broken).
   static Scenario fromDocument(const TraceDocument& d) {
@@ -105,20 +122,41 @@ struct TargetBase {
     validateScenario(s);
     return s;
   }
-  static auto decode(const std::string& bytes) {
-    return Derived::decodeBytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  using DecodedInput = dmacheck::DecodedInput<Scenario>;
+  static DecodedInput decode(const std::uint8_t* data, std::size_t size) { return decodeScenario<Scenario>(data, size); }
+  static DecodedInput decode(const std::string& bytes) {
+    return decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   }
-  static auto decode(const std::uint8_t* data, std::size_t size) { return Derived::decodeBytes(data, size); }
   static std::vector<std::string> invariantIds() {
     std::vector<std::string> ids;
     for (const InvariantInfo& i : Derived::invariants) ids.emplace_back(i.id);
     return ids;
   }
-  static const auto* findBug(std::string_view id) {
-    const auto& all = Derived::bugs();
-    for (const auto& b : all)
-      if (b.id == id) return &b;
-    return decltype(&all.front()){nullptr};
+  static const std::vector<Variant>& variants() { return Derived::catalogue().variants; }
+  static const std::vector<Bug>& bugs() { return Derived::catalogue().bugs; }
+  static const Bug* findBug(std::string_view id) { return Derived::catalogue().findBug(id); }
+
+  // Implementations by name: a variant (name, alias or commit id) or, under `dmacheck kernel`,
+  // "kernel", the tree's own code (Derived::kernelImplementation; a target without: none).
+  static std::optional<Implementation> find(const std::string& name) {
+    if (const Variant* v = Derived::catalogue().findVariant(name)) return Derived::implementationOf(*v);
+    if (name == "kernel") return Derived::kernelImplementation();
+    return std::nullopt;
+  }
+  static std::optional<Implementation> kernelImplementation() { return std::nullopt; }
+  static std::vector<Implementation> all() {
+    std::vector<Implementation> out;
+    for (const Variant& v : variants()) out.push_back(Derived::implementationOf(v));
+    return out;
+  }
+  static std::string unknown(const std::string& name) {
+    if (name == "kernel" && Derived::treeRecipe())
+      return fmt::format("implementation 'kernel' is a tree's own code: run it through "
+                         "`dmacheck kernel --src LINUX_TREE --target {} <command>`",
+                         Derived::name);
+    return fmt::format("unknown {0} implementation '{1}' (known: {2}; aliases and commit ids too: see "
+                       "'dmacheck list --target {0}')",
+                       Derived::name, name, impl::recordNames(variants()));
   }
 };
 
