@@ -23,6 +23,7 @@
 #include "check/fuzz_input.h"
 #include "check/proof_outcome.h"
 #include "check/property_outcome.h"
+#include "check/space_time_svg.h"
 #include "check/trace_document.h"
 #include "check/trace_reader.h"
 #include "check/trace_render.h"
@@ -98,6 +99,18 @@ struct TargetBase {
     std::string out = replayHead(s);
     for (const auto& report : r.reports) out += replayStep(report);
     return out + replayEnd(r, r.reports.size());
+  }
+  // The space-time picture's row for one step (replay --svg), and the picture of a run.
+  static SpaceTimeRow pictureRow(const typename CheckResult::Report& r) {
+    SpaceTimeRow row{opLine(r.op, ""), r.spans, {}};
+    for (const Violation& v : r.violations) row.violations.push_back(v.invariant);
+    return row;
+  }
+  static std::string svg(const Scenario& s, const std::string& title, std::vector<SpaceTimeRow> rows,
+                         const std::vector<Violation>& finalViolations) {
+    SpaceTimePicture picture{title, spaceAxis(s.config), std::move(rows), {}};
+    for (const Violation& v : finalViolations) picture.finalViolations.push_back(v.invariant);
+    return renderSpaceTimeSvg(picture);
   }
   static std::vector<std::uint8_t> encode(const Scenario& s, std::uint8_t variantChoice = 0) {
     return encodeScenario(s, variantChoice);
@@ -188,6 +201,9 @@ concept Target = requires(const typename T::Scenario& s, const typename T::Imple
   { T::firstOf(s, impl, name) } -> std::same_as<std::optional<Violation>>;
   { T::trace(s, TraceMeta{}, &result) } -> std::same_as<std::string>;
   { T::replay(s, result) } -> std::same_as<std::string>;
+  // The picture (replay --svg): each step's state as spans of the target's space.
+  { result.reports.front().spans } -> std::convertible_to<std::vector<SpaceSpan>>;
+  { spaceAxis(s.config) } -> std::same_as<SpaceAxis>;
   // The codecs: trace text (parsed by check/trace_document.h) and libFuzzer bytes.
   { T::fromDocument(doc) } -> std::same_as<typename T::Scenario>;
   { T::fromText(name, const_cast<TraceDocument&>(doc)) } -> std::same_as<typename T::Scenario>;

@@ -248,5 +248,21 @@ expect 1 "note: commit bbb73a103fbb9f0e0123456789abcdef01234567 matched on its f
 expect 2 "operation 1 (unmap-pfn pfn=0x0 size=0x1 cpu=7): cpu 7 is not below cpus=2" -- \
   replay "$corpus/../parser/unmap-pfn-cpu-out-of-range.input" --impl linux-6.12
 
+# replay --svg: the space-time map of a run, for every target; well-formed, and it renders.
+for pair in swiotlb:proposal-wrap-distance iova:proposal-checked-unmap pagesize:proposal-account-once; do
+  t=${pair%%:*} first=$(ls "$corpus/../${pair%%:*}"/*.trace | head -1)
+  out=$("$bin" replay "$first" --impl "${pair#*:}" --svg "$tmp/$t.svg" 2>&1)
+  if [[ $out == *"picture: $tmp/$t.svg"* ]] && grep -q '</svg>' "$tmp/$t.svg" &&
+     { ! command -v xmllint >/dev/null || xmllint --noout "$tmp/$t.svg"; } &&
+     { ! command -v rsvg-convert >/dev/null || rsvg-convert "$tmp/$t.svg" -o "$tmp/$t.png"; }; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); printf 'FAIL: replay %s --svg: %s\n' "$first" "$(head -c 400 <<<"$out")"
+  fi
+done
+expect 1 'picture:' -- replay "$corpus/seed000-vsock-exact-log.trace" --svg "$tmp/seed000.svg"
+grep -q 'overlap' "$tmp/seed000.svg" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: seed 000's picture shows no overlap"; }
+expect 2 "cannot write '/proc/dmacheck.svg'" -- replay "$corpus/seed000-vsock-exact-log.trace" --svg /proc/dmacheck.svg
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

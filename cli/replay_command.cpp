@@ -19,9 +19,13 @@ struct Options {
   std::string impl;
   std::string target = AllTargets::names().front();  // for libFuzzer inputs, which do not say
   std::string expectViolated;  // --expect INV: exit 1 exactly when INV is violated (for bisect)
+  std::string svg;  // --svg FILE: the space-time picture of the run
   bool stopAtFirst = false;
   bool json = false;
 };
+
+// A picture of more steps than this is no longer readable (16 px a step); minimise first.
+constexpr std::size_t kMaxPictureSteps = 5000;
 
 template <class T>
 int replay(const Options& o) {
@@ -43,13 +47,23 @@ int replay(const Options& o) {
               << T::replayHead(trace.scenario);
   std::size_t steps = 0, broken = 0;  // each step is printed as it runs, then forgotten
   std::vector<Violation> violations;
+  std::vector<SpaceTimeRow> picture;
   const auto run = T::check(trace.scenario, impl, o.stopAtFirst, [&](typename T::CheckResult::Report&& r) {
+    if (!o.svg.empty() && steps < kMaxPictureSteps) picture.push_back(T::pictureRow(r));
     ++steps;
     broken += r.violations.empty() ? 0 : 1;
     violations.insert(violations.end(), r.violations.begin(), r.violations.end());
     if (!o.json) std::cout << T::replayStep(r);
   });
   broken += run.finalViolations.empty() ? 0 : 1;
+  if (!o.svg.empty()) {
+    if (steps > kMaxPictureSteps)
+      throw InputError(fmt::format("--svg draws at most {} steps and {} has {}: minimise it first (dmacheck check "
+                                   "and fuzz write minimised traces)",
+                                   kMaxPictureSteps, o.file, steps));
+    const std::string title = fmt::format("{} on {} ({})", o.file, impl.name, T::name);
+    writeFileAtomically(o.svg, T::svg(trace.scenario, title, std::move(picture), run.finalViolations));
+  }
   violations.insert(violations.end(), run.finalViolations.begin(), run.finalViolations.end());
   const std::string verdict = run.firstViolation ? run.firstViolation->invariant : "pass";
   int status = expected && *expected != verdict ? kExitMismatch : run.firstViolation ? kExitViolation : kExitOk;
@@ -77,6 +91,7 @@ int replay(const Options& o) {
                              expectedBroken ? "violated" : "not violated", status);
   else if (expected)  // a disagreement is its own exit code, as in `corpus`
     std::cout << fmt::format("expected for {}: {} ({})\n", impl.name, *expected, *expected == verdict ? "matches" : "DIFFERS");
+  if (!o.svg.empty()) std::cout << fmt::format("picture: {} ({} steps, space-time map)\n", o.svg, steps);
   return status;
 }
 
@@ -94,6 +109,7 @@ Command addReplayCommand(CLI::App& root) {
   app->add_option("--expect", o->expectViolated,
                   "Exit 1 only when this invariant is violated, 0 otherwise (for git bisect run)");
   app->add_flag("--json", o->json, "Machine-readable result (docs/json.md)");
+  app->add_option("--svg", o->svg, "Also draw the run as a space-time map (SVG): the address space across, steps down");
   return {app, [o] {
             return withTarget(targetOfFile(o->file, o->target), [&]<class T>() {
               const auto ids = T::invariantIds();

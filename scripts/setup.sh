@@ -12,6 +12,7 @@ packages=(
   libz3-dev                  # Z3 proofs (proofs/)
   libfmt-dev libcli11-dev nlohmann-json3-dev  # formatting, command line, JSON output
   time                       # peak memory of a replay (bench/replay_memory.sh)
+  libxml2-utils librsvg2-bin # the tests check replay --svg pictures are well-formed and render
 )
 (($#)) && packages=("$@")
 

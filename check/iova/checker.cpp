@@ -79,6 +79,7 @@ class Checker {
       met(r, invariantBit(kInvariants, "I-ROBUST") | invariantBit(kInvariants, "I-TERM"));  // a dropped step is not counted
       const bool ran = std::visit([&](auto& o) { return run(o, r); }, op);
       if (ran) checkState(r);
+      if (ran && keepLog_) r.spans = picture();
       r.op = op;
       if (!ran) return std::nullopt;
     } catch (const KernelBug& bug) {
@@ -253,6 +254,15 @@ class Checker {
     return true;
   }
 
+  // The client's live IOVAs, what the range caches hold and what waits for a flush.
+  std::vector<SpaceSpan> picture() const {
+    std::vector<SpaceSpan> out;
+    for (const Live& l : live_) out.push_back({l.lo, l.size, SpanKind::Live, fmt::format("#{}", l.id)});
+    for (const CachedPfn& c : impl_->cachedPfns()) out.push_back({c.pfn, 1ULL << c.order, SpanKind::Cached, ""});
+    for (const PfnRange& q : impl_->queuedRanges()) out.push_back({q.lo, q.hi - q.lo + 1, SpanKind::Queued, ""});
+    return out;
+  }
+
   std::string snapshot() const {
     std::vector<std::string> cached;
     for (const CachedPfn& c : impl_->cachedPfns()) cached.push_back(fmt::format("{:#x}", c.pfn));
@@ -360,5 +370,7 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
   Checker checker(scenario.config, makeAllocator, options.keepReports);
   return runSteps<CheckResult>(checker, scenario.ops, options, sink);
 }
+
+SpaceAxis spaceAxis(const Config& config) { return {config.startPfn, config.endPfn + 1, "pfn"}; }
 
 }  // namespace dmacheck::iova

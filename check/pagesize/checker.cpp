@@ -70,6 +70,8 @@ class Run {
     std::stable_sort(r.violations.begin(), r.violations.end(),
                      [](const Violation& a, const Violation& b) { return priority(a.invariant) < priority(b.invariant); });
     r.state = describeState(impl_->vfioMappings(), impl_->lockedPages());
+    for (const VfioMapping& m : impl_->vfioMappings())
+      r.spans.push_back({m.iova, m.size, SpanKind::Live, fmt::format("va {:#x}", m.vaddr)});
     return r;
   }
 
@@ -208,5 +210,8 @@ CheckResult checkScenario(const Scenario& scenario, const LogicFactory& make, co
   Run run(scenario, make);
   return runSteps<CheckResult>(run, scenario.ops, options, sink);
 }
+
+// VFIO's IOVA space is 64 bits wide: the picture fits itself to the mappings.
+SpaceAxis spaceAxis(const VfioConfig&) { return {0, 0, "byte"}; }
 
 }  // namespace dmacheck::pagesize

@@ -10,6 +10,7 @@
 #include "check/pagesize/ops.h"
 #include "check/check_options.h"
 #include "check/check_run.h"
+#include "check/space_span.h"
 #include "check/violation.h"
 #include "model/pagesize/page_size_logic.h"
 
@@ -22,6 +23,7 @@ struct StepReport {
   std::uint32_t met = 0;               // invariants whose precondition the step met (invariantBit)
   std::vector<Violation> violations;  // in priority order (invariants.h)
   std::string state;                  // mappings and locked pages after the step
+  std::vector<SpaceSpan> spans;       // the state after the step, for pictures (replay --svg)
 };
 
 using CheckOptions = dmacheck::CheckOptions;

@@ -47,6 +47,7 @@ struct TraceSyntax {
 };
 
 std::vector<std::string> headerLines(const VfioConfig& config);
+SpaceAxis spaceAxis(const VfioConfig& config);  // what replay --svg draws across
 std::string opLine(const Op& op, const std::string& comment = "");
 
 // The fuzzer's view of a page-size scenario: a structure-aware byte encoding

@@ -61,11 +61,22 @@ class Checker {
       report.outcome = "kernel BUG";
       flag(report, "S-ROBUST", bug.what());
     }
+    if (keepLog_)
+      for (const Live& l : live_) report.spans.push_back(spanOf(l));
     return report.op;
   }
   bool crashed() const { return crashed_; }
 
  private:
+  // What a buffer's owner may touch, in slots: a map's slots; a swiotlb_alloc's whole page,
+  // which it writes (S-DISJ: a page that starts in another buffer's slots shows as overlap).
+  SpaceSpan spanOf(const Live& l) const {
+    if (!l.coherent)
+      return {l.placement.firstSlot, l.placement.slotCount, SpanKind::Live, fmt::format("#{}", l.modelId)};
+    const std::uint64_t first = (l.pageAddr - config_.pool.start) / kSlotBytes;
+    return {first, (l.size + kSlotBytes - 1) / kSlotBytes, SpanKind::Live, fmt::format("#{}", l.modelId)};
+  }
+
   // The step met these invariants' preconditions: their judges were not vacuous (check --stats).
   static void met(StepReport& r, std::uint32_t bits) { r.met |= bits; }
 
@@ -391,5 +402,7 @@ CheckResult checkScenario(const Scenario& scenario, const AllocatorFactory& make
   Checker checker(scenario.config, makeAllocator(scenario.config), options.keepReports);
   return runSteps<CheckResult>(checker, scenario.ops, options, sink);
 }
+
+SpaceAxis spaceAxis(const Config& config) { return {0, config.pool.slots, "slot"}; }
 
 }  // namespace dmacheck::swiotlb

@@ -13,6 +13,7 @@
 #include "check/swiotlb/ops.h"
 #include "check/check_options.h"
 #include "check/check_run.h"
+#include "check/space_span.h"
 #include "check/violation.h"
 #include "model/swiotlb/allocator.h"
 
@@ -30,6 +31,7 @@ struct StepReport {
   std::optional<Placement> highlight;   // slots to draw in a map, if any
   std::optional<std::uint64_t> pageShown; // page handed to a swiotlb_alloc caller
   std::vector<std::string> slotMap;     // drawn when the step broke an invariant
+  std::vector<SpaceSpan> spans;       // the state after the step, for pictures (replay --svg)
 };
 
 using CheckOptions = dmacheck::CheckOptions;

@@ -48,6 +48,7 @@ struct TraceSyntax {
 };
 
 std::vector<std::string> headerLines(const Config& config);
+SpaceAxis spaceAxis(const Config& config);  // what replay --svg draws across
 std::string opLine(const Op& op, const std::string& comment = "");
 
 // The fuzzer's view of a scenario: a structure-aware byte encoding. Decoding never fails:

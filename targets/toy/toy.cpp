@@ -68,6 +68,7 @@ class Steps {
     if (std::holds_alternative<ResetOp>(op)) {
       impl_->reset();
       spec_.reset();
+      handedOut_.clear();
       r.outcome = "reset";
       return op;
     }
@@ -76,6 +77,8 @@ class Steps {
     r.outcome = got ? fmt::format("offset {:#x}", *got) : "refused";
     if (auto problem = spec_.judge(size, got)) r.violations.push_back({"B-FIT", r.step, *problem});
     if (got) spec_.record(*got, size);
+    if (got) handedOut_.push_back({*got, size, SpanKind::Live, fmt::format("#{}", r.step)});
+    r.spans = handedOut_;
     return op;
   }
   bool crashed() const { return false; }
@@ -84,6 +87,7 @@ class Steps {
  private:
   ToySpec spec_;
   std::unique_ptr<BumpAllocator> impl_;
+  std::vector<SpaceSpan> handedOut_;  // since the last reset, for the picture
 };
 
 struct Policy {
@@ -167,6 +171,8 @@ std::string opLine(const Op& op, const std::string& comment) {
     return formatTraceLine("alloc", {{"size", fmt::format("{:#x}", a->size)}}, comment);
   return formatTraceLine("reset", {}, comment);
 }
+
+SpaceAxis spaceAxis(const Config& c) { return {0, c.capacity, "byte"}; }
 
 std::vector<std::string> headerLines(const Config& c) {
   return {formatTraceLine("arena", {{"capacity", fmt::format("{:#x}", c.capacity)}})};

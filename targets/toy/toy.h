@@ -17,6 +17,7 @@
 
 #include "check/byte_fields.h"
 #include "check/check_run.h"
+#include "check/space_span.h"
 #include "check/implementation.h"
 #include "check/target.h"
 #include "check/trace_document.h"
@@ -52,6 +53,7 @@ struct StepReport {
   Op op;
   std::string outcome;  // "offset 0x4", "refused", "reset"
   std::vector<Violation> violations;
+  std::vector<SpaceSpan> spans;  // the arena's allocations after the step (replay --svg)
 };
 using CheckResult = CheckRun<Op, StepReport>;
 
@@ -78,6 +80,7 @@ CheckResult checkScenario(const Scenario& s, const Factory& make, const CheckOpt
                           const CheckResult::Sink& sink = {});
 Scenario minimizeScenario(const Scenario& s, const Factory& make, const std::optional<std::string>& invariant);
 std::vector<std::string> headerLines(const Config& config);
+SpaceAxis spaceAxis(const Config& config);  // what replay --svg draws across
 std::string opLine(const Op& op, const std::string& comment = "");
 
 struct TraceSyntax {
