@@ -262,6 +262,9 @@ for pair in swiotlb:proposal-wrap-distance iova:proposal-checked-unmap pagesize:
 done
 expect 1 'picture:' -- replay "$corpus/seed000-vsock-exact-log.trace" --svg "$tmp/seed000.svg"
 grep -q 'overlap' "$tmp/seed000.svg" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: seed 000's picture shows no overlap"; }
+expect 1 "report: $tmp/rep/seed000.md (picture: $tmp/rep/seed000.svg)" -- report "$corpus/seed000-vsock-exact-log.trace" --md "$tmp/rep/seed000.md"
+grep -q 'SW-DBLALLOC' "$tmp/rep/seed000.md" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: the report names no known bug"; }
+expect 2 "holds on proposal-wrap-distance: there is nothing to report" -- report "$corpus/seed000-vsock-exact-log.trace" --impl proposal-wrap-distance
 expect 2 "cannot write '/proc/dmacheck.svg'" -- replay "$corpus/seed000-vsock-exact-log.trace" --svg /proc/dmacheck.svg
 
 echo "$passed passed, $failed failed"

@@ -33,6 +33,7 @@ Command addFuzzCommand(CLI::App& root);
 Command addProveCommand(CLI::App& root);
 Command addKernelCommand(CLI::App& root);
 Command addBisectCommand(CLI::App& root);
+Command addReportCommand(CLI::App& root);
 
 // Shared helpers for commands.
 void requireKnownTarget(const std::string& target);

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
   std::vector<Command> commands = {addListCommand(app), addCheckCommand(app), addReplayCommand(app),
                                    addCorpusCommand(app), addZooCommand(app), addFuzzCommand(app),
-                                   addProveCommand(app), addKernelCommand(app), addBisectCommand(app)};
+                                   addProveCommand(app), addKernelCommand(app), addBisectCommand(app),
+                                   addReportCommand(app)};
   for (AddCommand add : targetCommands()) commands.push_back(add(app));
   std::string known;
   bool isCommand = false;
