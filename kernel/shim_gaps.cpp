@@ -59,7 +59,8 @@ std::string describeShimGaps(const std::vector<ShimGap>& gaps) {
   return fmt::format(
       "this tree uses {}, which the shims do not provide: add {} to kernel/shims/dmacheck/ (duplicated.h: kernel "
       "helpers with the kernel's meaning; stubbed.h: no effect in one thread; boot_stubs.h: boot-time and debug "
-      "paths; dma.h: the device and addresses; customised.h: per-CPU data, memory, the clock)",
+      "paths; dma.h: the device and addresses; customised.h: per-CPU data, memory, the clock; iommu.h: the IOMMU "
+      "API below dma-iommu.c; dma_iommu_stubs.h: what dma-iommu.c names but the harness does not drive)",
       uses, gaps.size() == 1 ? "it" : "them");
 }
 

@@ -73,7 +73,7 @@ fs::file_time_type newestInput(const fs::path& tree, const TreeRecipe& files) {
 
 std::vector<std::string> treeFilesFor(const TreeRecipe& recipe) {
   std::vector<std::string> all = {"Makefile"};
-  for (const auto* list : {&recipe.sources, &recipe.headers, &recipe.optionalHeaders})
+  for (const auto* list : {&recipe.sources, &recipe.headers, &recipe.optionalHeaders, &recipe.optionalSources})
     all.insert(all.end(), list->begin(), list->end());
   return all;
 }

@@ -22,6 +22,9 @@ struct TreeRecipe {
   std::vector<std::string> sources;          // compiled as given (the first is #included by the harness)
   std::vector<std::string> headers;          // include/linux/*.h from the tree, ahead of our shims
   std::vector<std::string> optionalHeaders;  // the same, where older trees have them elsewhere
+  // The tree's files the harness also #includes (by the -D flags featureFlags gives) where the
+  // tree has them in a form it drives: the layer above the first source, with its own headers.
+  std::vector<std::string> optionalSources;
   std::string harness;                       // ours, under kernel/
   const char* libraryEnv;                    // "LIBRARY:VERSION" of the built harness
   // The harness's -D flags for this tree, read from its own text where its interface

@@ -92,7 +92,9 @@ render() {
   echo "([known_differences.txt](../kernel/known_differences.txt) explains every trace where they part)."
   echo "The trees are Debian's linux-source packages (\`scripts/kernel-trees.sh\`); why each failure"
   echo "happens, where it came from and whether upstream fixed it follows each table"
-  echo "([kernel/findings.txt](../kernel/findings.txt))."
+  echo "([kernel/findings.txt](../kernel/findings.txt)). For iova, the code under test is the tree's"
+  echo "iova.c under our dma-iommu layer (5.10), or from 6.1 on its own dma-iommu.c and iova.c together"
+  echo "([docs/kernel-dma-iommu.md](kernel-dma-iommu.md))."
   for target in $(tail -n +2 "$data" | cut -f1 | uniq); do
     mapfile -t trees < <(awk -F'\t' -v t="$target" '$1 == t && $2 == "judge" {print $3}' "$data")
     echo

@@ -11,7 +11,21 @@ extern "C" {
 
 enum { DMK_BUG = -1000, DMK_BUSY = -1001, DMK_NOMEM = -1002, DMK_HUNG = -1003, DMK_UNSUPPORTED = -1004 };
 
-int dmk_iova_create(unsigned int granule_shift, unsigned long start_pfn, unsigned long dma32_pfn, unsigned int cpus);
+/* The domain: the trace's configuration, and the IOMMU below dma-iommu.c where the tree's is built. */
+struct dmk_iova_config {
+  unsigned int granule_shift, cpus;
+  unsigned long start_pfn, dma32_pfn, end_pfn; /* end_pfn: the aperture's last pfn */
+  int lazy, single_queue;                      /* DMA_FQ domain; one queue (shadow_on_flush) */
+};
+/* The checker's IOMMU, called by our core below the tree's dma-iommu.c; pfns in granules. */
+struct dmk_iommu_hw {
+  void* context;
+  int (*map)(void* context, unsigned long pfn, unsigned long pages);             /* 0: already mapped */
+  unsigned long (*unmap)(void* context, unsigned long pfn, unsigned long pages); /* granules cleared */
+  void (*sync)(void* context, unsigned long pfn, unsigned long pages);           /* iotlb_sync of a range */
+  void (*flush_all)(void* context);                                              /* flush_iotlb_all */
+};
+int dmk_iova_create(const struct dmk_iova_config* config, const struct dmk_iommu_hw* hw);
 int dmk_iova_destroy(void);
 int dmk_iova_alloc(unsigned long size, unsigned long limit_pfn, int fast, int size_aligned, unsigned int cpu,
                    unsigned long *pfn);  /* alloc_iova_fast (fast) or alloc_iova; *pfn = 0 when it fails */
@@ -29,6 +43,13 @@ int dmk_iova_fq_start(void (*flush)(void *context), void *context);
 int dmk_iova_fq_queue(unsigned long pfn, unsigned long pages, unsigned int cpu);  /* queue_iova() */
 int dmk_iova_fq_drain(void);                                                    /* flush, free all */
 size_t dmk_iova_fq_queued(unsigned long *pfn_pages, size_t max);
+/* The tree's dma-iommu.c above iova.c (v5.17 on), else DMK_UNSUPPORTED: the DMA API's map and
+ * unmap of one trusted device, and the sysfs switch of a live domain to lazy. With it, the flush
+ * queue calls above (fq_*) are dma-iommu.c's queue; fq_start and fq_queue are not used. */
+int dmk_iova_dma_layer(void);
+int dmk_iova_dma_map(unsigned long pages, unsigned long limit_pfn, unsigned int cpu, unsigned long* pfn);
+int dmk_iova_dma_unmap(unsigned long pfn, unsigned long pages, unsigned int cpu, int* warned);
+int dmk_iova_dma_switch_lazy(void);
 const char *dmk_iova_bug(void);
 const char *dmk_iova_log(void);
 

@@ -7,13 +7,45 @@
 
 namespace dmacheck::kernel {
 
+namespace {
+
+IommuHardware& hardware(void* context) { return *static_cast<IommuHardware*>(context); }
+
+// The checker's IOMMU as the harness's core calls it below the tree's dma-iommu.c.
+dmk_iommu_hw iommuCallbacks(IommuHardware& iommu) {
+  return {
+      .context = &iommu,
+      .map = [](void* c, unsigned long pfn, unsigned long pages) { return hardware(c).mapPages(pfn, pages) ? 1 : 0; },
+      .unmap = [](void* c, unsigned long pfn, unsigned long pages) -> unsigned long {
+        return hardware(c).unmapPages(pfn, pages);
+      },
+      .sync = [](void* c, unsigned long pfn, unsigned long pages) { hardware(c).flushRange(pfn, pages); },
+      .flush_all = [](void* c) { hardware(c).flushAll(); },
+  };
+}
+
+}  // namespace
+
 KernelIovaDomain::KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> library, const Config& config,
                                    IommuHardware& iommu, const impl::iova::Rules& rules)
-    : lib_(std::move(library)), config_(config), iommu_(iommu),
-      queue_(impl::iova::flushQueueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
-             [this](const impl::iova::FlushQueue::Entry& e) { release(e.pfn, e.pages, true, e.cpu); }),
-      treeQueue_(lib_->hasFlushQueue() != 0), lazy_(config.lazy) {
-  const int created = lib_->create(config.granuleShift, config.startPfn, config.dma32Pfn, config.cpus);
+    : lib_(std::move(library)),
+      config_(config),
+      iommu_(iommu),
+      queue_(
+          impl::iova::flushQueueCount(config, rules), config.fqSize, config.fqTimeoutMs, [this] { iommu_.flushAll(); },
+          [this](const impl::iova::FlushQueue::Entry& e) { release(e.pfn, e.pages, true, e.cpu); }),
+      treeQueue_(lib_->hasFlushQueue() != 0),
+      dmaLayer_(lib_->dmaLayer() == 1),
+      lazy_(config.lazy) {
+  const dmk_iova_config c{.granule_shift = config.granuleShift,
+                          .cpus = config.cpus,
+                          .start_pfn = config.startPfn,
+                          .dma32_pfn = config.dma32Pfn,
+                          .end_pfn = config.endPfn,
+                          .lazy = config.lazy,
+                          .single_queue = config.queue == QueueKind::Single};
+  const dmk_iommu_hw hw = iommuCallbacks(iommu_);
+  const int created = lib_->create(&c, &hw);
   if (created == DMK_BUSY)
     throw InputError(fmt::format("{}: the harness holds one domain at a time", lib_->path));
   call(created, "init_iova_domain");
@@ -22,7 +54,7 @@ KernelIovaDomain::KernelIovaDomain(std::shared_ptr<const KernelIovaLibrary> libr
 
 // The tree's init_iova_flush_queue(), whose flush callback is the IOMMU's flush-all.
 void KernelIovaDomain::startTreeQueue() {
-  if (!treeQueue_ || treeQueueStarted_) return;
+  if (!treeQueue_ || treeQueueStarted_ || dmaLayer_) return;
   const auto flushAll = [](void* self) { static_cast<KernelIovaDomain*>(self)->iommu_.flushAll(); };
   call(lib_->fqStart(flushAll, this), "init_iova_flush_queue");
   treeQueueStarted_ = true;
@@ -41,7 +73,23 @@ void KernelIovaDomain::release(std::uint64_t pfn, std::uint64_t size, bool fast,
   call(lib_->free(pfn, size, fast, cpu), fast ? "free_iova_fast" : "free_iova");
 }
 
+// dma_map_resource() through the tree's dma-iommu.c: the DMA mask is the request's limit.
+std::optional<std::uint64_t> KernelIovaDomain::mapThroughTree(const MapRequest& r) {
+  unsigned long pfn = 0;
+  call(lib_->dmaMap(r.size, r.limitPfn, r.cpu, &pfn), "dma_map_resource");
+  if (pfn == 0) return std::nullopt;
+  return pfn;
+}
+
+UnmapResult KernelIovaDomain::unmapThroughTree(const UnmapRequest& r) {
+  int warned = 0;
+  call(lib_->dmaUnmap(r.pfn, r.size, r.cpu, &warned), "dma_unmap_resource");
+  return {warned != 0};
+}
+
+// Size-aligned requests are the DMA API's; the others are alloc_iova()/free_iova() callers.
 std::optional<std::uint64_t> KernelIovaDomain::map(const MapRequest& r) {
+  if (dmaLayer_ && r.sizeAligned) return mapThroughTree(r);
   unsigned long pfn = 0;
   call(lib_->alloc(r.size, r.limitPfn, r.sizeAligned, r.sizeAligned, r.cpu, &pfn),
        r.sizeAligned ? "alloc_iova_fast" : "alloc_iova");
@@ -56,6 +104,7 @@ std::optional<std::uint64_t> KernelIovaDomain::map(const MapRequest& r) {
 // __iommu_dma_unmap() as of v6.1-v6.12: WARN when fewer granules were mapped than asked,
 // free the IOVA anyway.
 UnmapResult KernelIovaDomain::unmap(const UnmapRequest& r) {
+  if (dmaLayer_ && r.sizeAligned) return unmapThroughTree(r);
   const bool warned = iommu_.unmapPages(r.pfn, r.size) != r.size;
   if (!r.sizeAligned) {
     iommu_.flushRange(r.pfn, r.size);
@@ -84,13 +133,15 @@ void KernelIovaDomain::cpuDead(std::uint32_t cpu) { call(lib_->cpuDead(cpu), "io
 std::optional<UnmapResult> KernelIovaDomain::switchToLazy(std::optional<UnmapRequest> racingUnmap) {
   std::optional<UnmapResult> result;
   if (racingUnmap) result = unmap(*racingUnmap);
+  if (dmaLayer_) call(lib_->dmaSwitchLazy(), "iommu_dma_init_fq");
   startTreeQueue();
   lazy_ = true;
   return result;
 }
 
 void KernelIovaDomain::teardown() {
-  if (treeQueueStarted_) call(lib_->fqDrain(), "fq_flush_timeout");
+  if (treeQueueStarted_ || dmaLayer_)
+    call(lib_->fqDrain(), "fq_flush_timeout");
   else queue_.flushAndDrain();
   call(lib_->flushCaches(), "free_cpu_cached_iovas/free_global_cached_iovas");
 }

@@ -18,6 +18,7 @@ unsigned int dmk_page_shift = 16;  /* PAGE_SHIFT where a harness makes it a vari
 jmp_buf dmk_bug_env;
 static char bug_message[512];
 static char log_text[4096];
+static int warnings;
 
 #define MAX_WORK 64
 static struct delayed_work *pending[MAX_WORK];
@@ -61,12 +62,14 @@ void dmk_reset(unsigned int cpus) {
   dmk_boot_alloc_allowed = 0;
   dmk_page_shift = 16;
   bug_message[0] = log_text[0] = 0;
+  warnings = 0;
   memset(pending, 0, sizeof(pending));
   memset(cpuhp_instances, 0, sizeof(cpuhp_instances));
 }
 
 const char *dmk_bug_message(void) { return bug_message; }
 const char *dmk_log_text(void) { return log_text; }
+int dmk_warnings(void) { return warnings; }
 
 /* A tree's file as the kernel names it in a report: from the top of the tree. */
 static const char *tree_relative(const char *file) {
@@ -88,6 +91,7 @@ void dmk_fault(const char *what) {
 
 int dmk_warn(const char *file, int line, const char *what) {
   dmk_log("WARNING: at %s:%d: %s\n", tree_relative(file), line, what);
+  ++warnings;
   return 1;
 }
 

@@ -7,6 +7,7 @@ void dmk_reset(unsigned int cpus);
 void dmk_fault(const char *what) __attribute__((noreturn));  /* a memory fault the harness caught, as a BUG */
 const char *dmk_bug_message(void);
 const char *dmk_log_text(void);
+int dmk_warnings(void); /* WARNs since the last reset: a call's WARN is the difference */
 
 /* The watchdog: a call that never ends must come back as a finding, not hang the checker.
  * CPU time, not wall time (libFuzzer's own -timeout uses SIGALRM). dmk_reset() installs it;

@@ -29,9 +29,9 @@ const impl::iova::Variant& variantOfVersion(const kernel::TreeVersion& v) {
 }
 
 // A tree's own iova.c, when `dmacheck kernel` built one and named it in the environment
-// ("LIBRARY:VERSION"): our dma-iommu layer with the rules of the tree's generation (by
-// version: dma-iommu.c is not the tree's), judged (corpus verdicts) as the variant its code
-// behaves as, which `dmacheck kernel` derived.
+// ("LIBRARY:VERSION"): from v5.17 on with the tree's own dma-iommu.c above it, before under our
+// dma-iommu layer with the rules of the tree's generation; judged (corpus verdicts) as the
+// variant its code behaves as, which `dmacheck kernel` derived.
 std::optional<Implementation> treeCode() {
   const auto lib = kernel::builtLibraryFrom(kernel::iovaTreeRecipe().libraryEnv);
   if (!lib) return std::nullopt;
@@ -39,10 +39,13 @@ std::optional<Implementation> treeCode() {
     const impl::iova::Variant& byVersion = variantOfVersion(kernel::TreeVersion::parse(lib->version));
     const impl::iova::Variant* judged =
         lib->judge.empty() ? nullptr : impl::iova::iovaCatalogue().findVariant(lib->judge);
-    auto record = kernel::treeVariant(judged ? *judged : byVersion, lib->version, "drivers/iommu/iova.c",
-                                      "the real iova.c of linux " + lib->version + " under dmacheck's dma-iommu layer (" +
-                                          byVersion.name + "'s rules)");
     auto library = std::make_shared<const kernel::KernelIovaLibrary>(kernel::KernelIovaLibrary::open(lib->path, lib->version));
+    const bool layer = library->dmaLayer() == 1;
+    const std::string above =
+        layer ? "the tree's own dma-iommu.c" : "dmacheck's dma-iommu layer (" + byVersion.name + "'s rules)";
+    auto record = kernel::treeVariant(judged ? *judged : byVersion, lib->version,
+                                      layer ? "drivers/iommu/dma-iommu.c + iova.c" : "drivers/iommu/iova.c",
+                                      "the real iova.c of linux " + lib->version + " under " + above);
     return std::tuple{std::make_unique<impl::iova::Variant>(std::move(record)), library, byVersion.rules};
   }();
   const impl::iova::Variant* variant = std::get<0>(built).get();

@@ -41,6 +41,7 @@ static inline int set_memory_encrypted(unsigned long addr, int pages) { (void)ad
 #define early_param(name, fn)
 #define late_initcall(fn)
 #define subsys_initcall(fn)
+#define arch_initcall(fn)
 #define RESERVEDMEM_OF_DECLARE(name, compat, init)
 struct reserved_mem_ops;
 struct reserved_mem {

@@ -49,11 +49,20 @@ struct device_dma_parameters {
   unsigned long segment_boundary_mask;
 };
 struct io_tlb_mem;
+struct dev_iommu;
+struct bus_dma_region;
+struct dma_map_ops;
 struct device {
   struct device_dma_parameters dma_parms;
   struct io_tlb_mem *dma_io_tlb_mem;
   u64 *dma_mask;
+  u64 coherent_dma_mask;
   u64 bus_dma_limit;
+  struct dev_iommu* iommu;                    /* dma-iommu.c: the device's IOMMU state */
+  const struct bus_dma_region* dma_range_map; /* NULL: no bus offset */
+  void *of_node, *bus;
+  const struct dma_map_ops* dma_ops; /* v6.1: the ops dma-iommu.c installs */
+  bool dma_iommu;
 };
 static inline unsigned int dma_get_min_align_mask(struct device *dev) { return dev->dma_parms.min_align_mask; }
 static inline unsigned long dma_get_seg_boundary(struct device *dev) { return dev->dma_parms.segment_boundary_mask; }
