@@ -49,6 +49,29 @@ std::string cString(const std::string& path) {
   return out + "\"";
 }
 
+// A recipe's flags as words: split at blanks outside double quotes (fileMacro's literals).
+std::vector<std::string> flagWords(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  bool quoted = false, escaped = false, any = false;
+  for (char c : text) {
+    if (!quoted && (c == ' ' || c == '\t' || c == '\n')) {
+      if (any) out.push_back(word);
+      word.clear(), any = false;
+      continue;
+    }
+    word += c, any = true;
+    if (escaped)
+      escaped = false;
+    else if (c == '\\' && quoted)
+      escaped = true;
+    else if (c == '"')
+      quoted = !quoted;
+  }
+  if (any) out.push_back(word);
+  return out;
+}
+
 std::string firstLines(const std::string& text, int lines) {
   std::istringstream in(text);
   std::string out, line;
@@ -70,6 +93,10 @@ fs::file_time_type newestInput(const fs::path& tree, const TreeRecipe& files) {
 }
 
 }  // namespace
+
+std::string fileMacro(const char* name, const fs::path& file) {
+  return fmt::format(" -D{}={}", name, cString(file.string()));
+}
 
 std::vector<std::string> treeFilesFor(const TreeRecipe& recipe) {
   std::vector<std::string> all = {"Makefile"};
@@ -123,7 +150,7 @@ BuiltHarness buildHarness(const fs::path& givenTree, const TreeRecipe& files, co
     argv.push_back(a);  // the kernel's own C dialect
   for (const fs::path& dir : {out / "include", source / "kernel/shims", source}) argv.push_back("-I" + dir.string());
   argv.push_back("-DDMK_TREE_C=" + cString((tree / files.sources[0]).string()));
-  for (const std::string& flag : words(files.featureFlags(tree, v))) argv.push_back(flag);
+  for (const std::string& flag : flagWords(files.featureFlags(tree, v))) argv.push_back(flag);
   argv.push_back((source / files.harness).string());
   argv.push_back((source / "kernel/shims/runtime.c").string());
   for (std::size_t i = 1; i < files.sources.size(); ++i) argv.push_back((tree / files.sources[i]).string());

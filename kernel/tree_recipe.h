@@ -32,4 +32,8 @@ struct TreeRecipe {
   std::string (*featureFlags)(const std::filesystem::path& tree, const TreeVersion& version);
 };
 
+// A -D flag whose value is a file's path as a C string literal (the harness #includes it), for
+// featureFlags: blanks inside it survive the split of the flags into words.
+std::string fileMacro(const char* name, const std::filesystem::path& file);
+
 }  // namespace dmacheck::kernel

@@ -187,7 +187,9 @@ class Checker {
     const auto before = snapshot();
     const auto result = impl_->unmap(request);
     r.outcome = result.warned ? "warned" : "accepted";
-    if (result.warned)
+    if (result.warned && !result.log.empty())
+      r.kernelLog.push_back(result.log);
+    else if (result.warned)
       r.kernelLog.push_back(fmt::format("WARNING: __iommu_dma_unmap: unmapped != size (pfn {:#x}, {} granules)",
                                         request.pfn, request.size));
     else

@@ -1,5 +1,8 @@
 #include "kernel/iova/kernel_iova_domain.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "base/input_error.h"
@@ -81,10 +84,14 @@ std::optional<std::uint64_t> KernelIovaDomain::mapThroughTree(const MapRequest& 
   return pfn;
 }
 
+// The WARN as the tree printed it (its file and line): what the call added to the harness's log.
 UnmapResult KernelIovaDomain::unmapThroughTree(const UnmapRequest& r) {
   int warned = 0;
+  const std::string before = lib_->log();
   call(lib_->dmaUnmap(r.pfn, r.size, r.cpu, &warned), "dma_unmap_resource");
-  return {warned != 0};
+  std::string printed = std::string(lib_->log()).substr(std::min(before.size(), std::strlen(lib_->log())));
+  while (!printed.empty() && printed.back() == '\n') printed.pop_back();
+  return {warned != 0, warned ? printed : ""};
 }
 
 // Size-aligned requests are the DMA API's; the others are alloc_iova()/free_iova() callers.

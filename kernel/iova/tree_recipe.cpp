@@ -22,7 +22,7 @@ bool layerDrivable(const std::filesystem::path& tree) {
 // The -D flags of kernel/iova/dma_iommu_layer.c, from the text of the tree's dma-iommu.c.
 std::string layerFlags(const std::filesystem::path& tree) {
   const std::string code = readTextFile(tree / kDmaIommu);
-  std::string flags = " -DDMK_DMA_IOMMU_C=\"" + (tree / kDmaIommu).string() + "\"";
+  std::string flags = fileMacro("DMK_DMA_IOMMU_C", tree / kDmaIommu);
   if (has(code, R"(iommu_dma_init_domain\(struct iommu_domain \*domain, dma_addr_t base)"))
     flags += " -DDMK_INIT_DOMAIN_RANGE";
   if (!has(code, R"(\*single_fq;)")) flags += " -DDMK_PERCPU_FQ_ONLY";

@@ -46,6 +46,7 @@ struct UnmapRequest {
 
 struct UnmapResult {
   bool warned = false;  // the WARN a kernel developer would see (e.g. "unmapped != size")
+  std::string log;      // what the code printed, as the kernel's log has it; empty: the checker words it
 };
 
 // The IOMMU seen by the allocator: page tables and IOTLB. The checker implements it and
