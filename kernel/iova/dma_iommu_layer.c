@@ -69,8 +69,8 @@ int dmk_iommu_map(struct iommu_domain* domain, unsigned long iova, phys_addr_t p
   const unsigned long granule = 1UL << dma_shift;
   if ((iova | paddr | size) & (granule - 1) || size == 0) return -EINVAL;
   const unsigned long pfn = iova >> dma_shift, pages = size >> dma_shift;
-  for (unsigned long p = pfn; p < pfn + pages; ++p)
-    if (run_holding(p)) return -EEXIST;
+  for (size_t i = 0; i < run_count; ++i)
+    if (runs[i].pfn < pfn + pages && pfn < runs[i].pfn + runs[i].pages) return -EEXIST;
   if (run_count == MAX_RUNS) return -ENOMEM;
   if (!hw.map(hw.context, pfn, pages)) return -EEXIST;
   runs[run_count++] = (struct mapped_run){pfn, pages, paddr};

@@ -87,11 +87,13 @@ std::optional<std::uint64_t> KernelIovaDomain::mapThroughTree(const MapRequest& 
 // The WARN as the tree printed it (its file and line): what the call added to the harness's log.
 UnmapResult KernelIovaDomain::unmapThroughTree(const UnmapRequest& r) {
   int warned = 0;
-  const std::string before = lib_->log();
+  const std::size_t before = std::strlen(lib_->log());
   call(lib_->dmaUnmap(r.pfn, r.size, r.cpu, &warned), "dma_unmap_resource");
-  std::string printed = std::string(lib_->log()).substr(std::min(before.size(), std::strlen(lib_->log())));
+  if (!warned) return {};
+  const std::string log = lib_->log();
+  std::string printed = log.substr(std::min(before, log.size()));
   while (!printed.empty() && printed.back() == '\n') printed.pop_back();
-  return {warned != 0, warned ? printed : ""};
+  return {true, printed};
 }
 
 // Size-aligned requests are the DMA API's; the others are alloc_iova()/free_iova() callers.
