@@ -61,13 +61,14 @@ for tree in "$trees"/linux-*; do
       expect "$tree" "IOVA-RCACHE-DUP not found" "FAIL: I-CLIENT violated" check --seed 1 --runs 300 --hunt I-CLIENT
       expect "$tree" "the real iova.c crashed" "no I-ROBUST violated" check --seed 1 --runs 300 --hunt I-ROBUST
       # A tree whose free_iova_fast() spins forever: the watchdog makes it I-TERM, not a hang.
-      spun=$(mktemp -d)
+      # Its path has a blank, which every file's -D literal must survive.
+      spun_top=$(mktemp -d) && spun="$spun_top/a tree"
       for f in $("$dmacheck" kernel --target iova --files); do
         [[ -f $tree/$f ]] && mkdir -p "$spun/$(dirname "$f")" && cp "$tree/$f" "$spun/$f"
       done
       sed -i '/^free_iova_fast(/{n;s/^{$/{ for (volatile int dmk_spin = 1; dmk_spin;) ;/}' "$spun/drivers/iommu/iova.c"
       expect "$spun" "a spinning iova.c was not reported" "FAIL: I-TERM violated" check --seed 1 --runs 100 --hunt I-TERM
-      rm -rf "$spun" ;;
+      rm -rf "$spun_top" ;;
     swiotlb)
       # SW-RELEASE-OOB: freeing the last allocation of a pool that is not whole segments
       # reads past the slot array, on every version.
