@@ -1,18 +1,21 @@
-/* CUSTOMISED: the tree's drivers/iommu/dma-iommu.c above its iova.c, #included by harness.c when
- * the tree's dma-iommu.c holds the flush queue (v5.17 on; DMK_DMA_IOMMU_C names it). One
- * trusted device behind one DMA domain: the map and unmap of a trace go through the tree's
- * dma_map_resource()/dma_unmap_resource() (v7.x: map_phys/unmap_phys with DMA_ATTR_MMIO), which
- * are __iommu_dma_map()/__iommu_dma_unmap() and nothing else, the calls the trace's operations
- * name: they allocate from the cookie's iova domain, program our page table and sync the IOTLB
- * or queue the IOVA in the tree's flush queue. (dma_unmap_page() first asks the page table
- * and WARNs on an IOVA it does not map; docs/kernel-dma-iommu.md says what that hides.) The IOMMU core below is ours: a
- * page table of mapped runs that reports every map, unmap, range sync and flush-all to the checker (struct
- * dmk_iommu_hw). Flags, from kernel/iova/tree_recipe.cpp: DMK_INIT_DOMAIN_RANGE  iommu_dma_init_domain() takes the DMA
- * range (base, limit) (v6.1) DMK_PERCPU_FQ_ONLY     the cookie has one flush queue per CPU and no single queue (v6.1)
- *   DMK_MAP_PHYS           the resource calls are iommu_dma_map_phys()/unmap_phys() with
- *                          DMA_ATTR_MMIO (v7.x)
- *   DMK_PAGES_LIST_EXTERN  iommu-pages.h declares the page-list helpers, iommu-pages.c defines them (v7.x)
- *   DMK_SGT_HANDLE_IN_HEADER  struct dma_sgt_handle is dma-map-ops.h's, not dma-iommu.c's (v6.1) */
+/* CUSTOMISED: the tree's drivers/iommu/dma-iommu.c above its iova.c, #included by harness.c
+ * when the tree's dma-iommu.c holds the flush queue (v5.17 on; DMK_DMA_IOMMU_C names it).
+ *
+ * One trusted device behind one DMA domain. A trace's map and unmap go through the tree's
+ * dma_map_resource()/dma_unmap_resource() (v7.x: map_phys/unmap_phys with DMA_ATTR_MMIO),
+ * which are __iommu_dma_map()/__iommu_dma_unmap() and nothing else, the calls the trace's
+ * operations name. dma_unmap_page() would first ask the page table and WARN on an IOVA it
+ * does not map (docs/kernel-dma-iommu.md says what that hides).
+ *
+ * The IOMMU core below is ours: a page table of mapped runs that reports every map, unmap,
+ * range sync and flush-all to the checker (struct dmk_iommu_hw).
+ *
+ * Flags, from kernel/iova/tree_recipe.cpp:
+ *   DMK_INIT_DOMAIN_RANGE     iommu_dma_init_domain() takes the DMA range (v6.1)
+ *   DMK_PERCPU_FQ_ONLY        one flush queue per CPU, no single queue (v6.1)
+ *   DMK_MAP_PHYS              the resource calls are map_phys/unmap_phys (v7.x)
+ *   DMK_PAGES_LIST_EXTERN     iommu-pages.c defines the page-list helpers (v7.x)
+ *   DMK_SGT_HANDLE_IN_HEADER  struct dma_sgt_handle is dma-map-ops.h's (v6.1) */
 #define CONFIG_IOMMU_DMA 1
 #include DMK_DMA_IOMMU_C
 
@@ -112,6 +115,8 @@ size_t iommu_unmap_fast(struct iommu_domain* domain, unsigned long iova, size_t 
     const unsigned long take = min(run->pages - from, pages - cleared);
     struct mapped_run tail = {run->pfn + from + take, run->pages - from - take,
                               run->phys + ((from + take) << dma_shift)};
+    if (tail.pages && from && run_count == MAX_RUNS)
+      dmk_bug(__FILE__, __LINE__, "the harness's page table holds at most 4096 mapped runs");
     run->pages = from;
     if (run->pages == 0) *run = runs[--run_count];
     if (tail.pages) runs[run_count++] = tail;

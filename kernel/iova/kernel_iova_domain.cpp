@@ -110,8 +110,8 @@ std::optional<std::uint64_t> KernelIovaDomain::map(const MapRequest& r) {
   return pfn;
 }
 
-// __iommu_dma_unmap() as of v6.1-v6.12: WARN when fewer granules were mapped than asked,
-// free the IOVA anyway.
+// Our layer (5.10; alloc_iova() callers everywhere), as __iommu_dma_unmap() does it: WARN when
+// fewer granules were mapped than asked, free the IOVA anyway.
 UnmapResult KernelIovaDomain::unmap(const UnmapRequest& r) {
   if (dmaLayer_ && r.sizeAligned) return unmapThroughTree(r);
   const bool warned = iommu_.unmapPages(r.pfn, r.size) != r.size;
